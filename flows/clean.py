@@ -1,0 +1,50 @@
+"""Clean flow: documents to articles, duplicates marked, publishers found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+
+from flows.storage import DataDir, read_parquet, write_parquet
+from transforms import clean, dedup, ingest, seeds, settings, sources
+
+
+@task(name="clean-batch")
+def clean_batch(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return clean.clean_articles(documents)
+
+
+@task(name="mark-duplicates-and-sources")
+def corpus_marks(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Articles with duplicate_of and source_id; and the sources table."""
+    marks = dedup.duplicate_marks(articles)
+    by_article = sources.article_sources(articles)
+    publishers = sources.sources(by_article, seeds.iso2_to_iso3())
+    marked = articles.join(marks, on="article_id", how="left").join(
+        by_article.select("article_id", "source_id"), on="article_id", how="left"
+    )
+    return marked.sort("article_id"), publishers
+
+
+@flow(name="clean")
+def clean_flow(data_dir: Path) -> dict:
+    """Clean every ingested document into <data-dir>/clean/. Returns counts."""
+    logger = get_run_logger()
+    store = DataDir(data_dir)
+    documents = read_parquet(store.stage("ingest", "documents"), {**ingest.DOCUMENT_SCHEMA, "run_id": pl.String})
+    size = settings.CLEAN_BATCH_DOCUMENTS
+    parts = [clean_batch(documents.slice(i, size)) for i in range(0, documents.height, size)]
+    articles = pl.concat([a for a, _ in parts]) if parts else pl.DataFrame(schema=clean.ARTICLE_SCHEMA)
+    rejects = pl.concat([r for _, r in parts]) if parts else ingest.rejects_frame([])
+    rejects = rejects.join(documents.select("doc_id", "run_id"), on="doc_id", how="left")
+    marked, publishers = corpus_marks(articles)
+    write_parquet(marked, store.stage("clean", "articles"))
+    write_parquet(publishers, store.stage("clean", "sources"))
+    write_parquet(rejects, store.stage("clean", "rejects"))
+    duplicates = marked.filter(pl.col("duplicate_of").is_not_null()).height
+    logger.info("clean: %d articles (%d duplicates), %d sources, %d rejected", marked.height, duplicates,
+                publishers.height, rejects.height)
+    return {"read": documents.height, "written": marked.height, "duplicates": duplicates,
+            "sources": publishers.height, "rejected": rejects.height}

@@ -1,0 +1,277 @@
+"""Clean: documents in, articles out.
+
+One row per input document becomes one row per article: the story text without site
+furniture, normalised; title, author, dateline, publication date, language and the publisher
+signals the source table is built from. Duplicates are marked by `transforms.dedup`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from datetime import datetime, timezone
+
+import polars as pl
+
+from transforms import boilerplate, settings
+
+# One row per article. Column order is the Parquet column order.
+ARTICLE_SCHEMA = {
+    "article_id": pl.String,  # sha256(doc_id)[:16]: stable for the same doc_id across runs
+    "doc_id": pl.String,
+    "input_path": pl.String,
+    "run_id": pl.String,  # the run that first ingested this version of the document
+    "format": pl.String,
+    "url": pl.String,
+    "title": pl.String,
+    "author": pl.String,
+    "published_at": pl.Datetime("us"),  # UTC; date-only values are midnight
+    "modified_at": pl.Datetime("us"),
+    "date_source": pl.String,  # metadata | html | text | None
+    "language": pl.String,  # ISO 639-1, detected from the body
+    "language_score": pl.Float64,
+    "dateline": pl.String,  # the dateline as written: "Seoul, South Korea"
+    "dateline_place": pl.String,  # its first place name: "Seoul"
+    "body": pl.String,  # the clean story text; mention offsets point into it
+    "word_count": pl.Int64,
+    "body_hash": pl.String,  # sha256 of the body folded to lower-case words: exact duplicates share it
+    "source_name": pl.String,  # publisher signal: metadata, site name, byline
+    "source_domain": pl.String,  # registered domain from the URL or a contact e-mail
+    "clean_method": pl.String,  # trafilatura | text-rules (saved pages) | text-light (JSONL text)
+    "furniture_lines": pl.Int64,  # paragraphs dropped as site furniture
+}
+
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# "Seoul, South Korea - ", "WASHINGTON (Reuters) - ", "SALVADOR, Feb 26 - ", "LONDON, March 3 (AFP) —"
+DATELINE = re.compile(
+    r"""^(?P<dateline>
+        (?P<place>[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,3})
+        (?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,3})?
+        (?:,?\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?
+        (?:\s*\((?P<agency>[A-Za-z][A-Za-z .&\-]{1,30})\))?
+    )\s*(?:[-–—]{1,2}|:)\s+(?=\S)""",
+    re.VERBOSE,
+)
+# Dates written in furniture or near the top of a text: 2024-06-12, June 12, 2024, 12 June 2024.
+MONTHS = "January February March April May June July August September October November December".split()
+MONTH_RE = "|".join(m[:3] + f"(?:{m[3:]})?" for m in MONTHS) + "|Sept"
+TEXT_DATE = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<mdy>(?:{MONTH_RE})\.?\s+\d{{1,2}},\s+\d{{4}})|(?P<dmy>\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}}))\b"
+)
+
+
+def normalised_text(text: str) -> str:
+    """NFC text with zero-width characters removed, runs of spaces folded and paragraph
+    breaks kept as one blank line. Idempotent."""
+    text = ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    lines = [SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    out, blank = [], False
+    for line in lines:
+        if not line:
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+        out.append(line)
+        blank = False
+    return "\n".join(out)
+
+
+def body_hash(body: str) -> str:
+    """Hash of the body folded to lower-case words: equal for texts that differ only in
+    case, punctuation or spacing."""
+    words = re.findall(r"\w+", body.lower())
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+
+def article_id(doc_id: str) -> str:
+    return hashlib.sha256(f"article:{doc_id}".encode()).hexdigest()[:16]
+
+
+def parsed_datetime(value: str | None) -> datetime | None:
+    """A naive-UTC datetime from an ISO-8601 date or datetime string, or None."""
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            parsed = datetime.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+def date_in_text(text: str) -> datetime | None:
+    """The first full date written in `text` (ISO, "June 12, 2024" or "12 June 2024")."""
+    match = TEXT_DATE.search(text)
+    if not match:
+        return None
+    raw = match.group(0).replace(".", "").replace("Sept", "Sep")
+    for fmt in ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(raw, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def dateline_of(body: str) -> tuple[str | None, str | None]:
+    """(dateline, place) from the start of the body, e.g. ("Seoul, South Korea", "Seoul")."""
+    match = DATELINE.match(body)
+    if not match:
+        return None, None
+    dateline = match.group("dateline").strip()
+    place = match.group("place").strip()
+    if place.isupper():
+        place = place.title()
+    return dateline, place
+
+
+def registered_domain(url_or_host: str | None) -> str | None:
+    """Registered domain (bbc.co.uk for https://www.bbc.co.uk/news), or None."""
+    if not url_or_host:
+        return None
+    from tld import get_fld
+
+    try:
+        return get_fld(url_or_host, fix_protocol=True, fail_silently=True)
+    except Exception:  # tld raises several types on odd input; a bad URL has no domain
+        return None
+
+
+def _html_parts(html: str, url: str | None) -> dict:
+    """Main text and metadata of an HTML page (trafilatura + htmldate)."""
+    import trafilatura
+    from htmldate import find_date
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    if doc is None:
+        return {"text": "", "title": None}
+    text = doc.text or ""
+    paragraphs = boilerplate.without_furniture(boilerplate.paragraphs_of(text))
+    modified = None
+    try:
+        modified = find_date(html, original_date=False, extensive_search=False)
+    except Exception:  # htmldate fails on some malformed trees; the date is optional
+        modified = None
+    return {
+        "text": "\n\n".join(paragraphs),
+        "title": doc.title,
+        "author": doc.author,
+        "published": doc.date,
+        "modified": modified if modified and modified != doc.date else None,
+        "url": doc.url or url,
+        "sitename": doc.sitename,
+        "dropped": max(0, len(boilerplate.paragraphs_of(text)) - len(paragraphs)),
+    }
+
+
+def _detected_language(body: str) -> tuple[str | None, float | None]:
+    if len(body.split()) < 3:
+        return None, None
+    lang, score = _language_identifier().classify(body[:5000])
+    return lang, round(float(score), 4)
+
+
+@functools.cache
+def _language_identifier():
+    """py3langid's model (shipped in the wheel), with probabilities normalised to 0..1."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def cleaned_article(document: dict) -> dict:
+    """One article (a dict in ARTICLE_SCHEMA) from one ingested document (DOCUMENT_SCHEMA + run_id).
+
+    Row-by-row work (HTML parsing, paragraph rules) lives here; `clean_articles` maps it.
+    """
+    meta_title = document.get("title")
+    url = document.get("url")
+    author = sitename = modified = html_date = None
+    if document.get("raw_html") and not document.get("raw_text"):
+        parts = _html_parts(document["raw_html"], url)
+        text = normalised_text(parts["text"])
+        title = meta_title or parts.get("title")
+        author, sitename, url = parts.get("author"), parts.get("sitename"), parts.get("url") or url
+        html_date, modified = parts.get("published"), parts.get("modified")
+        method, dropped, byline, contact = "trafilatura", parts.get("dropped", 0), None, None
+        paragraphs = text.split("\n\n") if text else []
+    elif document["format"] == "jsonl":
+        # A JSONL `text` field is the article body as the user's scraper extracted it: keep it
+        # whole but for UI strings and link lists (the strict rules would drop short paragraphs).
+        paragraphs = boilerplate.without_furniture(boilerplate.paragraphs_of(normalised_text(document["raw_text"])))
+        title = meta_title
+        method, byline, contact = "text-light", None, None
+        dropped = len(boilerplate.paragraphs_of(document["raw_text"])) - len(paragraphs)
+    else:
+        story = boilerplate.story_parts(normalised_text(document.get("raw_text") or ""))
+        paragraphs, title = story.paragraphs, meta_title or story.title
+        method, dropped, byline, contact = "text-rules", len(story.dropped), story.byline, story.contact_domain
+    body = normalised_text("\n\n".join(paragraphs))
+    dateline, place = dateline_of(body)
+    published, date_source = parsed_datetime(document.get("published")), "metadata"
+    if published is None and html_date:
+        published, date_source = parsed_datetime(html_date), "html"
+    if published is None:
+        raw = document.get("raw_text") or ""
+        published, date_source = date_in_text(raw[:2000]), "text"
+    if published is None:
+        date_source = None
+    language, score = _detected_language(body)
+    domain = registered_domain(url) or registered_domain(contact)
+    source_name = document.get("source") or sitename or byline
+    return {
+        "article_id": article_id(document["doc_id"]),
+        "doc_id": document["doc_id"],
+        "input_path": document["input_path"],
+        "run_id": document.get("run_id"),
+        "format": document["format"],
+        "url": url,
+        "title": normalised_text(title) if title else None,
+        "author": author,
+        "published_at": published,
+        "modified_at": parsed_datetime(modified),
+        "date_source": date_source,
+        "language": language or document.get("language"),
+        "language_score": score,
+        "dateline": dateline,
+        "dateline_place": place,
+        "body": body,
+        "word_count": len(body.split()),
+        "body_hash": body_hash(body),
+        "source_name": source_name,
+        "source_domain": domain,
+        "clean_method": method,
+        "furniture_lines": dropped,
+    }
+
+
+def clean_articles(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(articles, rejects): one article per document with a non-empty story; documents whose
+    story is empty after cleaning become rejects of stage `clean`."""
+    rows, rejects = [], []
+    for document in documents.iter_rows(named=True):
+        article = cleaned_article(document)
+        if article["word_count"] < settings.MIN_DOCUMENT_WORDS:
+            rejects.append({
+                "input_path": document["input_path"],
+                "doc_id": document["doc_id"],
+                "stage": "clean",
+                "reason": "no article text found after removing site furniture",
+            })
+        else:
+            rows.append(article)
+    from transforms.ingest import rejects_frame
+
+    articles = pl.DataFrame(rows, schema=ARTICLE_SCHEMA, orient="row") if rows else pl.DataFrame(schema=ARTICLE_SCHEMA)
+    return articles, rejects_frame(rejects)

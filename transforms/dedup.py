@@ -1,0 +1,101 @@
+"""Duplicate articles: exact copies and near copies are marked, never dropped.
+
+Exact duplicates share `body_hash` (same words, whatever the case, punctuation or spacing).
+Near duplicates (syndicated copies, re-scrapes with different furniture, small edits) are found
+with MinHash LSH over word shingles (datasketch), so the cost grows near-linearly with the
+corpus; each candidate pair is then confirmed with the exact Jaccard similarity of the
+shingle sets, so LSH noise never marks a pair on its own.
+
+The first article of a group (earliest publication date, then doc_id) is the original;
+every other member gets `duplicate_of` = its article_id.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from transforms import settings
+
+DUPLICATE_SCHEMA = {"article_id": pl.String, "duplicate_of": pl.String, "duplicate_kind": pl.String}
+
+
+def shingles(text: str, size: int = settings.SHINGLE_WORDS) -> set[str]:
+    """Lower-cased word `size`-grams of `text`."""
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class _UnionFind:
+    def __init__(self, order: dict[str, int]):
+        self.parent: dict[str, str] = {}
+        self.order = order
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The root is always the earliest article, so it is the group's original.
+            first, second = sorted((ra, rb), key=self.order.__getitem__)
+            self.parent[second] = first
+
+
+def duplicate_marks(
+    articles: pl.DataFrame,
+    threshold: float = settings.NEAR_DUPLICATE_JACCARD,
+    num_perm: int = settings.MINHASH_PERMUTATIONS,
+    shingle_words: int = settings.SHINGLE_WORDS,
+    min_shingles: int = settings.MIN_SHINGLES_FOR_MINHASH,
+) -> pl.DataFrame:
+    """One row per article: `duplicate_of` (null for originals) and `duplicate_kind`
+    (exact | near | null). Needs article_id, doc_id, published_at, body, body_hash."""
+    from datasketch import MinHash, MinHashLSH
+
+    ordered = articles.sort(["published_at", "doc_id"], nulls_last=True)
+    ids = ordered["article_id"].to_list()
+    order = {article: i for i, article in enumerate(ids)}
+    groups = _UnionFind(order)
+    kind: dict[str, str] = {}
+
+    first_by_hash: dict[str, str] = {}
+    for article, digest in zip(ids, ordered["body_hash"].to_list()):
+        if digest in first_by_hash:
+            groups.union(first_by_hash[digest], article)
+            kind[article] = "exact"
+        else:
+            first_by_hash[digest] = article
+
+    originals = [a for a in ids if a not in kind]
+    bodies = dict(zip(ids, ordered["body"].to_list()))
+    sets = {a: shingles(bodies[a], shingle_words) for a in originals}
+    candidates = [a for a in originals if len(sets[a]) >= min_shingles]
+    if candidates:
+        lsh = MinHashLSH(threshold=threshold * 0.9, num_perm=num_perm)
+        hashes = MinHash.bulk([[s.encode() for s in sets[a]] for a in candidates], num_perm=num_perm)
+        for article, minhash in zip(candidates, hashes):
+            for other in lsh.query(minhash):
+                if jaccard(sets[article], sets[other]) >= threshold:
+                    groups.union(other, article)
+            lsh.insert(article, minhash)
+
+    rows = []
+    for article in ids:
+        root = groups.find(article)
+        if root == article:
+            rows.append((article, None, None))
+        else:
+            rows.append((article, root, kind.get(article, "near")))
+    return pl.DataFrame(rows, schema=DUPLICATE_SCHEMA, orient="row").sort("article_id")

@@ -1,0 +1,609 @@
+"""Events: who did what to whom, coded to CAMEO and PLOVER from the dependency parse, and the
+reports of one real-world event merged into one row.
+
+Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
+1. Trigger: a verb whose lemma is in the lexicon (seeds/event_lexicon.csv, compiled from the
+   PETRARCH CAMEO verb dictionary plus our additions). The most specific matching row wins:
+   verb + object + preposition, then verb + object, verb + preposition, verb alone. An object
+   "phone"/"telephone" call or talk makes a consultation 041 (discuss by telephone).
+2. Actor: the subject (climbing xcomp/conj to the governing verb), or the "by" agent of a
+   passive. Recipient: the direct object, else the object of with/against/to/on..., else the
+   passive subject. Coordinated arguments are all parties ("Kim and Bauer conducted talks").
+   An argument that is a common noun ("officials from South Korea") takes the entities inside
+   it; "he"/"she" takes the last person named before it.
+3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
+   cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
+   acts under "accuse"/"allege" are marked alleged.
+4. Date: a DATE entity attached to the trigger, resolved against the publication date
+   (`transforms.dates`); with no expression, the publication date with precision "day" and
+   method "publication-date".
+
+Merging reports (`merged_events`): event mentions merge when their PLOVER type agrees, their
+parties are compatible (the same countries on each side, or both sides for symmetric types
+such as CONSULT; where both name people of one country, at least one person in common), and
+their dates are within EVENT_MERGE_DAYS. The merged row takes the most specific code, the
+most specific parties and the most specific date.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections import Counter
+from datetime import date
+
+import polars as pl
+
+from transforms import dates, seeds, settings
+
+# Verbs whose complement clause holds the reported act; they are never events themselves.
+REPORTING_VERBS = frozenset("say tell report add note confirm claim state announce quote according insist "
+                            "explain stress emphasize emphasise highlight warn".split())
+# Governing verbs (or adjectives) that make their xcomp an intention, not an act.
+INTENT_GOVERNORS = frozenset("agree pledge promise offer decide plan vow intend seek want aim set expect prepare "
+                             "ready willing hope threaten propose schedule due".split())
+ALLEGATION_GOVERNORS = frozenset({"accuse", "allege", "blame", "charge"})
+# Acts asked of someone ("called for South Korea to support ...") are the content of the
+# request, which is coded itself; they are not events.
+REQUEST_GOVERNORS = frozenset({"call", "urge", "ask", "demand", "request", "press", "appeal", "invite", "encourage"})
+# Verbs too general to be events on their own: only their object/preposition patterns count
+# ("take office" is no seizure, "hold talks" is a consultation, "hold" alone is nothing).
+GENERIC_VERBS = frozenset("take give make have get go come face leave join gather hit die lead increase boost want "
+                          "vote need approve pass hold do put keep set see show bring turn run move work play "
+                          "complete enhance strengthen deepen expand".split())
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
+PHONE_WORDS = frozenset({"phone", "telephone", "video", "call"})
+# Types where every party does the same thing: compare the union of parties when merging.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Intent codes by CAMEO root: cooperation becomes "express intent to ..." (03x).
+INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Threat codes by CAMEO root: conflict becomes "threaten ..." (13x).
+THREAT_CODE = {"14": "133", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+EVENT_MENTION_SCHEMA = {
+    "event_id": pl.String,
+    "event_mention_id": pl.String,  # sha256(article_id, trigger offset)[:16]
+    "article_id": pl.String,
+    "sentence_index": pl.Int64,
+    "start_char": pl.Int64,  # the sentence, as offsets into articles.body
+    "end_char": pl.Int64,
+    "quote": pl.String,  # the sentence text
+    "trigger": pl.String,
+    "trigger_start_char": pl.Int64,
+    "cameo_code": pl.String,  # as coded in this report (the event row has the merged code)
+    "plover_type": pl.String,
+    "status": pl.String,  # asserted | intent | threat | alleged
+    "actor_text": pl.String,
+    "recipient_text": pl.String,
+    "actor_entity_ids": pl.List(pl.String),
+    "recipient_entity_ids": pl.List(pl.String),
+    "date_text": pl.String,
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "date_method": pl.String,
+    "confidence": pl.Float64,
+}
+
+EVENT_SCHEMA = {
+    "event_id": pl.String,
+    "event_date": pl.Date,
+    "date_precision": pl.String,  # day | week | month | year (null: no date known)
+    "date_method": pl.String,
+    "cameo_code": pl.String,
+    "cameo_root": pl.String,
+    "cameo_name": pl.String,
+    "quad_class": pl.Int8,  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    "goldstein": pl.Float64,
+    "plover_type": pl.String,
+    "plover_mode": pl.String,
+    "status": pl.String,
+    "actor1_entity_id": pl.String,
+    "actor1_name": pl.String,
+    "actor1_country": pl.String,
+    "actor1_sector": pl.String,
+    "actor2_entity_id": pl.String,
+    "actor2_name": pl.String,
+    "actor2_country": pl.String,
+    "actor2_sector": pl.String,
+    "num_mentions": pl.Int64,
+    "num_articles": pl.Int64,
+    "num_sources": pl.Int64,
+    "confidence": pl.Float64,
+    "first_article_id": pl.String,
+}
+
+
+@functools.cache
+def _lexicon() -> dict[str, list[tuple[str, str, str]]]:
+    """verb -> [(object, preposition, cameo_code)]."""
+    table: dict[str, list] = {}
+    for verb, obj, prep, code in seeds.event_lexicon().select("verb", "object", "preposition", "cameo_code").iter_rows():
+        table.setdefault(verb, []).append((obj or "", prep or "", code))
+    return table
+
+
+@functools.cache
+def _codebook() -> dict[str, dict]:
+    return {row["cameo_code"]: row for row in seeds.cameo_codes().to_dicts()}
+
+
+@functools.cache
+def _agent_sectors() -> dict[str, str]:
+    """lower-cased role noun ("officials", "military") -> sector."""
+    frame = seeds.titles()
+    return {t.lower(): s for t, s in frame.select("title", "sector").iter_rows() if s}
+
+
+def _trigger_match(token) -> tuple[str, int, object] | None:
+    """(cameo_code, specificity, matched object token) for a verb token, or None."""
+    lemma = token.lemma_.lower()
+    particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
+    candidates = []
+    for verb in ([f"{lemma} {p}" for p in particles] + [lemma]):
+        candidates.extend((verb, row) for row in _lexicon().get(verb, ()))
+    if not candidates:
+        return None
+    objects = {c.lemma_.lower(): c for c in token.children if c.dep_ in ("dobj", "attr", "oprd")}
+    preps = {}
+    for child in token.children:
+        if child.dep_ in ("prep", "agent"):
+            preps.setdefault(child.lower_, child)
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    objects.setdefault(pobj.lemma_.lower(), pobj)
+    for child in token.children:
+        # "called for X to act": the preposition is parsed as the clause's marker.
+        if child.dep_ in ("advcl", "xcomp", "ccomp"):
+            for marker in child.children:
+                if marker.dep_ == "mark" and marker.lower_ in ("for", "on"):
+                    preps.setdefault(marker.lower_, marker)
+    best = None
+    for verb, (obj, prep, code) in candidates:
+        if not obj and not prep and verb in GENERIC_VERBS:
+            continue
+        if obj and obj not in objects:
+            continue
+        if prep and prep not in preps and not any(
+            p.lower_ == prep for o in objects.values() for p in o.children if p.dep_ == "prep"
+        ):
+            continue
+        score = (2 if obj else 0) + (1 if prep else 0) + (4 if " " in verb else 0)
+        if best is None or score > best[1] or (score == best[1] and code < best[0]):
+            best = (code, score, objects.get(obj) if obj else None)
+    return best
+
+
+def _subject(token):
+    """(subject token, is it the trigger's own), climbing xcomp/conj/advcl to the governing verb."""
+    node = token
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            return subjects[0], node is token
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head is not node:
+            node = node.head
+            if node.dep_ == "prep":
+                node = node.head
+            continue
+        return None, False
+    return None, False
+
+
+def _with_conjuncts(token) -> list:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -> list[int]:
+    """Indexes of the mentions an argument token stands for (conjuncts included)."""
+    found: list[int] = []
+    for head in _with_conjuncts(arg):
+        if head.i in covered:
+            found.append(covered[head.i])
+            continue
+        # A common-noun argument ("officials from South Korea and NATO"): entities inside it.
+        stack = list(head.children)
+        while stack:
+            node = stack.pop(0)
+            if node.dep_ in ("relcl", "acl", "ccomp", "advcl") or node.i in skip:
+                continue
+            if node.i in covered:
+                found.append(covered[node.i])
+                stack.extend(c for c in node.children if c.dep_ == "conj")
+                continue
+            stack.extend(node.children)
+    unique = []
+    for index in found:
+        if index not in unique and mentions[index].label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            unique.append(index)
+    return unique
+
+
+def _pronoun_antecedent(token, mentions) -> list[int]:
+    """"he"/"she": the last person named before the token (within two sentences)."""
+    if token.lower_ not in ("he", "she"):
+        return []
+    sentence = token.sent.start
+    for index in range(len(mentions) - 1, -1, -1):
+        m = mentions[index]
+        if m.label == "PERSON" and m.end <= token.i and token.doc[m.start].sent.start >= sentence - 200:
+            return [index]
+    return []
+
+
+def _governed_by(token, lemmas: frozenset, depth: int = 3) -> bool:
+    node = token
+    for _ in range(depth):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in lemmas:
+            return True
+    return False
+
+
+def _status_and_code(token, code: str) -> tuple[str, str]:
+    """Modality: (status, code) with intent/threat recoding."""
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ == "conj":  # "will complete his term and step down": the aux is on the first verb
+        aux |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
+    head_lemma = token.head.lemma_.lower() if token.head is not token else ""
+    intent = bool(aux & FUTURE_AUX) or (token.dep_ in ("xcomp", "pcomp") and head_lemma in INTENT_GOVERNORS)
+    if token.dep_ in ("xcomp", "pcomp", "prep") and head_lemma in INTENT_GOVERNORS:
+        intent = True
+    if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in INTENT_GOVERNORS:
+        intent = True
+    root = code[:2]
+    if intent and root in INTENT_CODE:
+        return "intent", INTENT_CODE[root]
+    if intent and root in THREAT_CODE:
+        return "threat", THREAT_CODE[root]
+    if _governed_by(token, ALLEGATION_GOVERNORS):
+        return "alleged", code
+    return "asserted", code
+
+
+def _tense(token, status: str) -> str:
+    if status in ("intent", "threat"):
+        return "future"
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ == "conj":
+        aux |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_AUX:
+        return "future"
+    return "past"
+
+
+def _date_expression(token) -> str | None:
+    """Text of the DATE entity attached to the trigger ("on Tuesday", "next Wednesday")."""
+    doc = token.doc
+    for node in [token] + [c for c in token.children if c.dep_ == "prep"]:
+        for child in node.children:
+            if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "pobj", "tmod", "advmod", "obl"):
+                ent = next((e for e in doc.ents if e.start <= child.i < e.end and e.label_ == "DATE"), None)
+                if ent is not None:
+                    return ent.text
+    return None
+
+
+def doc_event_mentions(doc, mentions) -> list[dict]:
+    """Raw event mentions of one parsed article: one dict per coded trigger.
+
+    Argument references are indexes into `mentions` (the article's Mention list).
+    """
+    covered = {}
+    for index, m in enumerate(mentions):
+        for i in range(m.start, m.end):
+            covered[i] = index
+    out = []
+    for sentence_index, sent in enumerate(doc.sents):
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
+                continue
+            if any(c.dep_ == "neg" for c in token.children):
+                continue  # negated: not an event
+            if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
+                continue  # the content of a request, not an act
+            match = _trigger_match(token)
+            if match is None:
+                continue
+            code, specificity, obj_token = match
+            if code[:2] in ("01", "02") or code not in _codebook():
+                continue
+            if code.startswith("04") and obj_token is not None and (
+                obj_token.lemma_.lower() == "call"
+                or any(c.lemma_.lower() in PHONE_WORDS for c in obj_token.children if c.dep_ in ("compound", "amod"))
+            ):
+                code = "041"
+            status, code = _status_and_code(token, code)
+            if code not in _codebook():
+                continue
+            skip = {obj_token.i} if obj_token is not None else set()
+            subject, own_subject = _subject(token)
+            passive = subject is not None and own_subject and subject.dep_ == "nsubjpass"
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
+            recipient_tokens = [subject] if passive else []
+            for child in token.children:
+                if child.dep_ in ("dobj", "dative") and child is not obj_token and not recipient_tokens:
+                    recipient_tokens = [child]
+            if not recipient_tokens:
+                # "called for X to act": the requested party is the clause's subject.
+                for clause in token.children:
+                    if clause.dep_ in ("advcl", "xcomp", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ in ("for", "on") for m in clause.children):
+                        recipient_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
+            if not recipient_tokens:
+                holders = [token] + ([obj_token] if obj_token is not None else [])
+                for prep_word in RECIPIENT_PREPS:
+                    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep_word), None)
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                    if pobj is not None and pobj.ent_type_ != "DATE":
+                        recipient_tokens = [pobj]
+                        break
+            actors = []
+            for arg in actor_tokens:
+                actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions))
+            recipients = []
+            for arg in recipient_tokens:
+                recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
+            actors = [i for i in actors if mentions[i].role != "place" or mentions[i].label != "GPE"
+                      or (mentions[i].gazetteer_id or "").startswith("country:")]
+            recipients = [i for i in recipients if mentions[i].role != "place"
+                          or (mentions[i].gazetteer_id or "").startswith("country:")]
+            if not actors and not (passive and recipients):
+                continue  # no one acts: only a passive with a known patient is still an event
+            actor_head = actor_tokens[0] if actor_tokens else None
+            recipient_head = recipient_tokens[0] if recipient_tokens else None
+            confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
+            confidence += 0.15 if actors else 0.0
+            confidence += 0.1 if recipients else 0.0
+            confidence += 0.05 if token.dep_ == "ROOT" else 0.0
+            confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+            out.append({
+                "sentence_index": sentence_index,
+                "start_char": sent.start_char,
+                "end_char": sent.end_char,
+                "quote": sent.text,
+                "trigger": token.text,
+                "trigger_start_char": token.idx,
+                "cameo_code": code,
+                "status": status,
+                "actor_mentions": actors,
+                "recipient_mentions": recipients,
+                "actor_text": _phrase(actor_head),
+                "recipient_text": _phrase(recipient_head),
+                "actor_sector_hint": _agent_sectors().get(actor_head.lemma_.lower()) if actor_head is not None else None,
+                "object_lemma": obj_token.lemma_.lower() if obj_token is not None else None,
+                "date_text": _date_expression(token),
+                "tense": _tense(token, status),
+                "confidence": round(min(max(confidence, 0.05), 0.99), 3),
+            })
+    return out
+
+
+def _phrase(token) -> str | None:
+    if token is None:
+        return None
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is token]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens)
+    text = token.doc[start : end + 1].text
+    return text if len(text) <= 120 else token.text
+
+
+# ---------------------------------------------------------------------------- merging
+
+
+def _scope(entity: dict) -> str | None:
+    """What a party stands for at the country level: ISO3, IGO, or None when unknown."""
+    return entity.get("country")
+
+
+def _compatible(a: dict, b: dict, merge_days: int) -> bool:
+    if a["plover_type"] != b["plover_type"]:
+        return False
+    if a["plover_type"] in SYMMETRIC_TYPES:
+        if a["all_scopes"] != b["all_scopes"]:
+            return False
+    else:
+        if a["actor_scopes"] != b["actor_scopes"]:
+            return False
+        if a["recipient_scopes"] and b["recipient_scopes"] and a["recipient_scopes"] != b["recipient_scopes"]:
+            return False
+    # Evidence that it is the same happening, not just the same kind between the same countries:
+    # a shared party, or the same thing acted on ("talks", "missile").
+    shared_party = set(a["actors"] + a["recipients"]) & set(b["actors"] + b["recipients"])
+    shared_object = a["object_lemma"] is not None and a["object_lemma"] == b["object_lemma"]
+    if not (shared_party or shared_object):
+        return False
+    # Where both reports name people of the same country, they must share one.
+    for scope in set(a["people_by_scope"]) & set(b["people_by_scope"]):
+        if not (a["people_by_scope"][scope] & b["people_by_scope"][scope]):
+            return False
+    if a["event_date"] is not None and b["event_date"] is not None:
+        if abs((a["event_date"] - b["event_date"]).days) > merge_days:
+            return False
+    return True
+
+
+def _event_id(member_keys: list[str]) -> str:
+    return hashlib.sha256(f"event:{min(member_keys)}".encode()).hexdigest()[:16]
+
+
+def merged_events(
+    raw_event_mentions: pl.DataFrame,
+    mentions: pl.DataFrame,
+    entities: pl.DataFrame,
+    articles: pl.DataFrame,
+    merge_days: int = settings.EVENT_MERGE_DAYS,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(events, event_mentions): one row per real-world event, and one per report of it.
+
+    `raw_event_mentions`: rows of `doc_event_mentions` with article_id, and actor/recipient
+    mention references as lists of mention ids (`actor_mention_ids`, `recipient_mention_ids`).
+    `mentions`/`entities`: from `transforms.entities.resolved_mentions`. `articles`: article_id,
+    published_at, source_id.
+    """
+    entity_of_mention = dict(zip(mentions["mention_id"], mentions["entity_id"]))
+    entity_info = {row["entity_id"]: row for row in entities.to_dicts()}
+    country_entity = {row["entity_key"]: row["entity_id"] for row in entities.to_dicts() if row["kind"] == "country"}
+    article_info = {row["article_id"]: row for row in articles.select("article_id", "published_at", "source_id").to_dicts()}
+    codebook = _codebook()
+
+    def parties(mention_ids: list[str]) -> list[str]:
+        out = []
+        for mid in mention_ids or []:
+            eid = entity_of_mention.get(mid)
+            info = entity_info.get(eid)
+            if info is None:
+                continue
+            if info["kind"] == "place" and info["country"]:
+                eid = country_entity.get(f"country:{info['country']}", eid)  # a capital acting: its country
+            if info["kind"] == "group" or eid in out:
+                continue
+            out.append(eid)
+        return out
+
+    reports = []
+    for row in raw_event_mentions.to_dicts():
+        actors, recipients = parties(row["actor_mention_ids"]), parties(row["recipient_mention_ids"])
+        recipients = [e for e in recipients if e not in actors]
+        if not actors and not recipients:
+            continue
+        published = article_info.get(row["article_id"], {}).get("published_at")
+        anchor = published.date() if published is not None else None
+        resolved = dates.resolved_date(row["date_text"], anchor, row["tense"]) if row["date_text"] else None
+        if resolved is None and anchor is not None:
+            resolved = dates.ResolvedDate(anchor, "day", "publication-date")
+        code = row["cameo_code"]
+        all_parties = actors + recipients
+        people: dict[str, set] = {}
+        for eid in all_parties:
+            info = entity_info[eid]
+            if info["kind"] == "person" and info["country"]:
+                people.setdefault(info["country"], set()).add(eid)
+        reports.append({
+            **row,
+            "actors": actors,
+            "recipients": recipients,
+            "plover_type": codebook[code]["plover_type"] or None,
+            "event_date": resolved.value if resolved else None,
+            "date_precision": resolved.precision if resolved else None,
+            "date_method": resolved.method if resolved else None,
+            "actor_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in actors) if s),
+            "recipient_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in recipients) if s),
+            "all_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in all_parties) if s),
+            "people_by_scope": people,
+            "key": f"{row['article_id']}:{row['trigger_start_char']:08d}",
+            "source_key": article_info.get(row["article_id"], {}).get("source_id") or f"article:{row['article_id']}",
+        })
+    reports.sort(key=lambda r: r["key"])
+
+    # Union-find over compatible pairs inside blocks of one PLOVER type (or CAMEO root).
+    parent = list(range(len(reports)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: dict[str, list[int]] = {}
+    for i, report in enumerate(reports):
+        blocks.setdefault(report["plover_type"] or report["cameo_code"][:2], []).append(i)
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if find(i) != find(j) and _compatible(reports[i], reports[j], merge_days):
+                    parent[max(find(i), find(j))] = min(find(i), find(j))
+
+    clusters: dict[int, list[dict]] = {}
+    for i, report in enumerate(reports):
+        clusters.setdefault(find(i), []).append(report)
+
+    event_rows, mention_rows = [], []
+    for members in clusters.values():
+        event_id = _event_id([m["key"] for m in members])
+        event_rows.append(_merged_row(event_id, members, entity_info, codebook))
+        for m in members:
+            mention_rows.append({
+                "event_id": event_id,
+                "event_mention_id": hashlib.sha256(f"event_mention:{m['key']}".encode()).hexdigest()[:16],
+                **{k: m[k] for k in ("article_id", "sentence_index", "start_char", "end_char", "quote", "trigger",
+                                     "trigger_start_char", "cameo_code", "plover_type", "status", "actor_text",
+                                     "recipient_text", "date_text", "event_date", "date_precision", "date_method",
+                                     "confidence")},
+                "actor_entity_ids": m["actors"],
+                "recipient_entity_ids": m["recipients"],
+            })
+    events = pl.DataFrame(event_rows, schema=EVENT_SCHEMA, orient="row").sort("event_id")
+    event_mentions = pl.DataFrame(mention_rows, schema=EVENT_MENTION_SCHEMA, orient="row").sort(
+        "article_id", "trigger_start_char")
+    return events, event_mentions
+
+
+def _specificity(report: dict, entity_info: dict) -> tuple:
+    people = sum(1 for e in report["actors"] + report["recipients"] if entity_info[e]["kind"] == "person")
+    return (people, len(report["actors"]) + len(report["recipients"]), report["confidence"])
+
+
+def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook: dict) -> dict:
+    codes = Counter(m["cameo_code"] for m in members)
+    # The most specific code: 041 over 040, 0874 over 087; then the most reported.
+    code = sorted(codes, key=lambda c: (-len(c.rstrip("0")), -codes[c], c))[0]
+    best = sorted(members, key=lambda m: (tuple(-x for x in _specificity(m, entity_info)), m["key"]))[0]
+    parties = best["actors"] + best["recipients"]
+    if not best["actors"]:
+        first, second = None, best["recipients"][0]  # a passive with no agent: only the recipient is known
+    elif best["plover_type"] in SYMMETRIC_TYPES:
+        first, second = (parties + [None, None])[:2]
+    else:
+        first, second = best["actors"][0], (best["recipients"] or [None])[0]
+    dated = [m for m in members if m["event_date"] is not None]
+    precision_rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    method_rank = lambda m: 1 if m["date_method"] == "publication-date" else 0  # noqa: E731
+    chosen = sorted(dated, key=lambda m: (method_rank(m), precision_rank.get(m["date_precision"], 9), m["key"]))
+    when = chosen[0] if chosen else None
+    entry = codebook[code]
+    statuses = Counter(m["status"] for m in members)
+    confidence = max(m["confidence"] for m in members)
+    articles = {m["article_id"] for m in members}
+    confidence = min(0.99, confidence + 0.05 * (len(articles) - 1))
+
+    def actor(eid, field):
+        if eid is None:
+            return None
+        return entity_info[eid][field]
+
+    return {
+        "event_id": event_id,
+        "event_date": when["event_date"] if when else None,
+        "date_precision": when["date_precision"] if when else None,
+        "date_method": when["date_method"] if when else None,
+        "cameo_code": code,
+        "cameo_root": entry["cameo_root"],
+        "cameo_name": entry["name"],
+        "quad_class": entry["quad_class"],
+        "goldstein": entry["goldstein"],
+        "plover_type": entry["plover_type"] or None,
+        "plover_mode": entry["plover_mode"] or None,
+        "status": sorted(statuses, key=lambda s: (-statuses[s], s))[0],
+        "actor1_entity_id": first,
+        "actor1_name": actor(first, "name"),
+        "actor1_country": actor(first, "country"),
+        "actor1_sector": actor(first, "sector"),
+        "actor2_entity_id": second,
+        "actor2_name": actor(second, "name"),
+        "actor2_country": actor(second, "country"),
+        "actor2_sector": actor(second, "sector"),
+        "num_mentions": len(members),
+        "num_articles": len(articles),
+        "num_sources": len({m["source_key"] for m in members}),
+        "confidence": round(confidence, 3),
+        "first_article_id": min(articles),
+    }
