@@ -1,0 +1,828 @@
+"""Regenerate the event codebook seeds from the reference dictionaries.
+
+Writes four CSV tables into seeds/ (UTF-8, header row, rows sorted, no duplicate keys):
+
+* cameo_codes.csv    one row per CAMEO event code (GDELT's lookup table), with its PLOVER type/mode
+* plover_types.csv   one row per PLOVER event type
+* sectors.csv        one row per actor sector code (CAMEO role codes and PLOVER sectors)
+* event_lexicon.csv  one row per trigger pattern (verb, object, preposition) -> CAMEO code
+
+The pipeline reads only the committed CSVs; this script is how they were made. It uses the
+standard library only and is deterministic: the same dictionaries give byte-identical files.
+
+    python3 seeds/build_codebook.py
+    python3 seeds/build_codebook.py --dictionaries ../shared/corpus/dictionaries --out /tmp/seeds
+
+How the PETRARCH2 verb dictionary becomes event_lexicon.csv
+------------------------------------------------------------
+Sources: petrarch-phoenix/verbs.tsv (verb families), verb_patterns.tsv, verb_synsets.tsv.
+
+Verbs. Each verbs.tsv row is a verb of a family. Its lemma is the lower-cased first word;
+a following particle (up, down, out, off, back, away, over, in, ...) makes a phrasal verb
+("step down"; the extractor finds the particle through the `prt` dependency), a following
+preposition goes to the preposition column ("MEET WITH" -> meet + with), a following noun to
+the object column ("WAGE WAR" -> wage + war). spaCy gives base-form lemmas, so listed
+inflections are ignored, the few inflected entries are mapped to their lemma (BURNT -> burn,
+INFLECTED_VERB_ENTRIES), and entries that join two verbs or are not verbs ("KILLED AND",
+"IS DETERMINED", UNUSABLE_VERB_ENTRIES) are skipped. The verb-level default row has an empty
+object: its code is the verb's own code, else the family code; "---" means "not an event",
+and such verbs get no default row (their patterns still count).
+
+Patterns. A pattern belongs to a family; PETRARCH2 applies it to every verb of the family,
+but the comment names the verb it was written for ("* AID  070  # RUSH"). Applying every
+pattern to every synonym gives ~50,000 mostly meaningless rows ("conglomerate + hunger
+strike"), so a pattern is applied to the verbs its comment names, and to the whole family
+only when the comment names none of them. Grammar of the compiled subset, after `*` (the verb):
+
+    [particle] [object] [(preposition [fixed words])]
+      object  = WORD | {PHRASE} | &SYNSET | several plain words (a phrase)
+      "* AID (TO)"        -> object aid, preposition to
+      "* (WITH)"          -> preposition with;   "* WITH" (unbracketed, last) -> the same
+      "* DOWN"            -> phrasal verb "... down"
+      "* (FOR TALKS)"     -> object talk, preposition for, note says the noun follows "for"
+
+The head noun of a phrase or multi-word synset member is its last word, singularised and
+lower-cased (spaCy's noun lemma); the full phrase goes to the note. A synset expands into one
+row per distinct head noun; members that are a model designation plus a name ("P-3A ORION",
+"EUROFIGHTER TYPHOON") have no head noun and are left out. Words inside brackets after a preposition are fixed words, never
+actors (PETRARCH marks actors with $ and +). When the pattern has no direct object, the fixed
+noun becomes the object: a strict dobj matcher will not fire on such a row, a matcher that
+also accepts the object of the listed preposition will; the note says which kind it is. With a
+direct object as well, the fixed noun has no column and the pattern is skipped.
+
+Skipped, and counted (the builder prints the counts): words before the verb (the subject
+side), source/target/skip markers ($, +, ^) that carry meaning beyond "recipient", two or more
+prepositional phrases, "/" alternatives, words after the bracketed phrase, a modifier before
+a synset ("MACHINE &WEAPON": expanding it would drop the modifier), malformed text,
+codes "---" (not an event), codes that code only the reversed direction (":190"), codes
+absent from cameo_codes.csv, and codes whose root is 01 or 02 (statements and appeals, which
+PLOVER drops). A target marker that is the whole argument of a preposition, "(TO +)", means
+what the extractor already does with the object of "to", so it is read as "(TO)".
+Paired codes "042:043" keep the first (the direct reading); the note keeps the pair.
+
+Duplicates. Several readings can land on one (verb, object, preposition). The winner is, in
+order: a curated row; the verb's own default; a single-word object; a synset member; a phrase
+head; a fixed prepositional noun; a pattern written for this verb over one inherited from the
+family; then the most frequent code, then the smallest. The note lists the losing codes.
+
+Curated rows (origin "dateline") are the CURATED_LEXICON list below: light-verb and modern
+news constructions that the 2014 dictionary misses or codes in a way PLOVER would not.
+Reporting verbs (REPORTING_VERBS) never appear: the extractor codes their embedded clause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = SEEDS_DIR.parent
+DEFAULT_DICTIONARIES = REPO_ROOT.parent / "shared" / "corpus" / "dictionaries"
+
+CAMEO_CODES_HEADER = ["cameo_code", "name", "cameo_root", "quad_class", "goldstein", "plover_type", "plover_mode"]
+PLOVER_TYPES_HEADER = ["plover_type", "quad_class", "definition", "requires_recipient", "default_cameo_root", "score"]
+SECTORS_HEADER = ["sector", "description", "origin"]
+EVENT_LEXICON_HEADER = ["verb", "object", "preposition", "cameo_code", "origin", "note"]
+
+# PLOVER drops CAMEO 01 (public statements) and 02 (appeals): no lexicon row may carry them.
+DROPPED_CAMEO_ROOTS = {"01", "02"}
+
+# Never events on their own (design notes 5.4): the extractor codes the embedded clause and keeps
+# the speaker as reported_by. "accord" is spaCy's lemma of "according".
+REPORTING_VERBS = {"say", "tell", "report", "quote", "according", "accord", "add", "note", "confirm", "claim"}
+
+# CAMEO -> PLOVER corrections, each justified by the PLOVER manual text in plover_modes.tsv.
+# CAMEO2PLOVER-2021 files 163 under COERCE/restrict, but the manual's SANCTION 'discontinue' mode
+# says "International (political or economic) sanctions are coded as 'discontinue'", and design
+# notes 5.4 map "impose sanctions" to SANCTION. 041 needs no correction: the mapping itself gives
+# CONSULT/phone ("Consultation occurs via phone or some other remote medium").
+PLOVER_CORRECTIONS = {"163": ("SANCTION", "discontinue")}
+
+# CAMEO2PLOVER-2021 still uses some modes the current manual (plover_modes.tsv) no longer defines
+# for that type. Where the manual's mode description names the case, rename; any other undefined
+# mode is blanked, so every plover_mode in cameo_codes.csv is a mode of its plover_type.
+MODE_CORRECTIONS = {
+    ("ASSAULT", "assassinate"): "targeted",  # targeted: "including ... assassinations"
+    ("ASSAULT", "massacre"): "targeted",  # targeted: "deliberate mass killings of defenseless actors"
+    ("ASSAULT", "seize"): "destroy",  # 1712 Destroy property; destroy: "Intentional destruction of property"
+    ("COERCE", "ban"): "restrict",  # restrict: "the banning of individuals or organizations from political life"
+}
+
+QUAD_CLASS_BY_PLOVER_CATEGORY = {
+    "VERBAL COOPERATION": "1",
+    "MATERIAL COOPERATION": "2",
+    "VERBAL CONFLICT": "3",
+    "MATERIAL CONFLICT": "4",
+}
+
+# A particle right after the verb makes a phrasal verb; spaCy attaches it with `prt`.
+PARTICLES = {"UP", "DOWN", "OUT", "OFF", "BACK", "AWAY", "OVER", "FORWARD", "FORTH", "TOGETHER", "APART", "ASIDE"}
+# Verb entries ending in these are phrasal too ("GIVE IN", "LEAVE BEHIND"); in patterns IN/BEHIND are prepositions.
+VERB_ENTRY_PARTICLES = PARTICLES | {"IN", "BEHIND"}
+PREPOSITIONS = {
+    "ABOUT", "ACROSS", "AFTER", "AGAINST", "ALONG", "AMID", "AMONG", "AROUND", "AS", "AT", "BEFORE",
+    "BEHIND", "BETWEEN", "BEYOND", "BY", "DESPITE", "DURING", "FOR", "FROM", "IN", "INSIDE", "INTO",
+    "NEAR", "OF", "ON", "ONTO", "OUTSIDE", "OVER", "SINCE", "THROUGH", "TO", "TOWARD", "TOWARDS",
+    "UNDER", "UNTIL", "UPON", "VIA", "WITH", "WITHIN", "WITHOUT",
+}
+# Words that cannot be the head of an object phrase.
+FUNCTION_WORDS = PARTICLES | PREPOSITIONS | {
+    "A", "AN", "THE", "AND", "OR", "NOT", "NO", "IF", "THAT", "WHEN", "EACH", "OTHER", "IS", "ARE",
+    "WAS", "WERE", "BE", "BEEN", "WILL", "WOULD", "HAVE", "HAS", "HAD", "IT", "ITS",
+}
+
+# verbs.tsv entries that are not base-form lemmas, mapped to the lemma spaCy would give.
+INFLECTED_VERB_ENTRIES = {
+    "BURNT": "BURN", "DETERRING": "DETER", "DISPELLING": "DISPEL", "FORGIVEN": "FORGIVE", "LOSING": "LOSE",
+    "LOST": "LOSE", "TOURING": "TOUR", "UNDERSTOOD": "UNDERSTAND", "WORRIED": "WORRY",
+}
+# verbs.tsv entries the verb/object/preposition columns cannot express.
+UNUSABLE_VERB_ENTRIES = {
+    "ANGERED BY": "passive participle",
+    "IS DETERMINED": "copula + participle",
+    "REASSESMENT": "a noun",
+    "RE": "prefix left over from a hyphenated verb (RE-ARREST)",
+    "SEEM CONFIDENT": "copula + adjective",
+    "SET FREE": "adjective complement, not an object",
+    "SET IN MOTION": "fixed noun after a preposition",
+    "WIRE TAP": "spelling variant of a single verb",
+}
+
+# Synset members whose last word is a name rather than a noun for the thing ("Typhoon" the jet).
+NAMED_MODELS = {"EUROFIGHTER TYPHOON", "FIGHTING FALCON", "SUPER HORNET", "UNMANNED PREDATOR"}
+
+# Noun lemmas: irregular plurals and words that only look plural.
+IRREGULAR_NOUN_LEMMAS = {
+    "MEN": "man", "WOMEN": "woman", "CHILDREN": "child", "PEOPLE": "people", "POLICE": "police",
+    "KNIVES": "knife", "LIVES": "life", "CRISES": "crisis", "ANALYSES": "analysis", "THESES": "thesis",
+    "SERVICEMEN": "serviceman", "INFANTRYMEN": "infantryman", "GUNMEN": "gunman", "POLICEMEN": "policeman",
+    "HEADQUARTERS": "headquarters", "NEWS": "news", "SERIES": "series", "SPECIES": "species",
+    "MEANS": "means", "WHEREABOUTS": "whereabouts", "AIRCRAFT": "aircraft", "CHAOS": "chaos", "GAS": "gas",
+    "TEARGAS": "teargas", "BIAS": "bias", "CHRISTMAS": "christmas", "GALLOWS": "gallows", "ODDS": "odds",
+    "LATS": "lats", "LITAS": "litas", "THEMSELVES": "themselves", "NAZIS": "nazi",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Curated additions. One tuple per row: (verb, object, preposition, cameo_code, why).
+# The note written to the CSV starts with the code's official CAMEO name (looked up, so it
+# cannot drift); the builder fails if a code is not in cameo_codes.csv.
+# --------------------------------------------------------------------------------------------
+CURATED_LEXICON = [
+    # CONSULT. Light verbs + meeting nouns; PETRARCH files "hold talks/meeting" under 046
+    # (negotiation, Goldstein 7.0), too strong for a plain report of talks.
+    ("hold", "talk", "", "040", "light verb: held talks"),
+    ("hold", "meeting", "", "040", "light verb: held a meeting"),
+    ("hold", "summit", "", "040", "light verb: held a summit"),
+    ("hold", "consultation", "", "040", "light verb: held consultations"),
+    ("hold", "discussion", "", "040", "light verb: held discussions"),
+    ("conduct", "talk", "", "040", "light verb: conducted talks"),
+    ("conduct", "meeting", "", "040", "light verb"),
+    ("conduct", "consultation", "", "040", "light verb"),
+    ("conduct", "discussion", "", "040", "light verb"),
+    ("have", "talk", "", "040", "light verb: had talks"),
+    ("have", "meeting", "", "040", "light verb: had a meeting"),
+    ("have", "summit", "", "040", "light verb"),
+    ("have", "consultation", "", "040", "light verb"),
+    ("have", "discussion", "", "040", "light verb"),
+    # "engage in talks" has no direct object: the object is the noun after "in".
+    ("engage", "talk", "in", "040", "engaged in talks; object is the noun after 'in' (PETRARCH's engage is 190)"),
+    ("engage", "meeting", "in", "040", "object is the noun after 'in'"),
+    ("engage", "consultation", "in", "040", "object is the noun after 'in'"),
+    ("engage", "discussion", "in", "040", "object is the noun after 'in'"),
+    ("engage", "negotiation", "in", "046", "engaged in negotiations; object is the noun after 'in'"),
+    ("talk", "", "with", "040", "talked with"),
+    ("discuss", "", "", "040", "discussed"),
+    ("meet", "", "", "040", "met; CAMEO 044 needs a third-party venue the lexicon cannot see"),
+    ("meet", "", "with", "040", "met with"),
+    ("meet", "", "at", "040", "met at a place; PETRARCH's 036 is the intent to meet"),
+    ("visit", "", "", "042", "visited; PETRARCH pairs 042:043 (the host gets 043)"),
+    ("host", "", "", "043", "hosted; PETRARCH pairs 043:042"),
+    # CONSULT by phone: "held a (phone|telephone|video|coordination) call"; the head noun is "call".
+    ("hold", "call", "", "041", "held a phone/telephone/video/coordination call"),
+    ("make", "call", "", "041", "made a phone call"),
+    ("have", "call", "", "041", "had a phone call"),
+    ("conduct", "call", "", "041", "conducted a video call"),
+    ("call", "", "", "041", "called (telephoned) someone"),
+    ("phone", "", "", "041", "phoned"),
+    ("telephone", "", "", "041", "telephoned"),
+    # REQUEST. "urge" is not in the PETRARCH verb list; "call for/on" are CAMEO appeals (02x),
+    # which PLOVER drops, but PLOVER's REQUEST covers "all requests, demands, and orders".
+    ("urge", "", "", "100", "urged; PLOVER REQUEST"),
+    ("call", "", "for", "100", "called for; PLOVER REQUEST (PETRARCH's 020 is dropped)"),
+    ("call", "", "on", "100", "called on X to; PLOVER REQUEST (PETRARCH's 020 is dropped)"),
+    ("make", "call", "for", "100", "made a call for; not a phone call"),
+    # MOBILIZE. A missile launch or test with no target is a show of force (PETRARCH codes
+    # "TEST * " under FIRE as 150 too). PLOVER's mode would be 'weapons', which no CAMEO code maps
+    # to, so the mode stays empty. A target ("at", "into", "on") makes it an attack, coded as
+    # PETRARCH codes "fire rocket at" (194). No "test-fire" rows: spaCy splits it into
+    # test - fire, and the "fire" rows match.
+    ("fire", "missile", "", "150", "missile launch or test without a target (PLOVER MOBILIZE, mode weapons)"),
+    ("fire", "rocket", "", "150", "rocket launch without a target"),
+    ("fire", "projectile", "", "150", "projectile launch without a target"),
+    ("fire", "icbm", "", "150", "ICBM launch or test"),
+    ("launch", "missile", "", "150", "missile launch or test without a target; also 'ballistic missile'"),
+    ("launch", "rocket", "", "150", "rocket launch without a target"),
+    ("launch", "projectile", "", "150", "projectile launch without a target"),
+    ("launch", "icbm", "", "150", "ICBM launch or test"),
+    ("test", "missile", "", "150", "missile test"),
+    ("test", "rocket", "", "150", "rocket test"),
+    ("test", "icbm", "", "150", "ICBM test"),
+    ("fire", "missile", "at", "194", "missile fired at a target"),
+    ("fire", "missile", "into", "194", "missile fired into a place"),
+    ("fire", "projectile", "at", "194", "projectile fired at a target"),
+    ("launch", "missile", "at", "194", "missile launched at a target"),
+    ("launch", "rocket", "at", "194", "rocket launched at a target"),
+    ("launch", "missile", "on", "194", "missile strike on a target"),
+    # MOBILIZE. Single-actor drills, coded as PETRARCH codes "conduct military exercises" (150);
+    # joint drills with several actors are COOPERATE 062, which the extractor decides.
+    ("hold", "drill", "", "150", "held drills; joint drills are 062 (extractor decides)"),
+    ("hold", "exercise", "", "150", "held military exercises; joint exercises are 062"),
+    ("stage", "drill", "", "150", "staged drills"),
+    ("stage", "exercise", "", "150", "staged exercises"),
+    ("conduct", "drill", "", "150", "conducted drills"),
+    ("conduct", "exercise", "", "150", "conducted exercises"),
+    ("deploy", "troop", "", "154", "deployed troops"),
+    # SANCTION (163 corrected to SANCTION/discontinue in cameo_codes, see PLOVER_CORRECTIONS).
+    ("impose", "sanction", "", "163", "imposed sanctions"),
+    ("impose", "embargo", "", "163", "imposed an embargo"),
+    ("slap", "sanction", "", "163", "slapped sanctions (PETRARCH's default for slap is 180)"),
+    ("announce", "sanction", "", "163", "announced sanctions"),
+    ("lift", "sanction", "", "085", "lifted sanctions"),
+    ("ease", "sanction", "", "085", "eased sanctions"),
+    ("expel", "diplomat", "", "166", "expelled diplomats: PLOVER SANCTION/expel; 174 is for deporting individuals"),
+    ("expel", "ambassador", "", "166", "expelled the ambassador"),
+    ("expel", "envoy", "", "166", "expelled the envoy"),
+    # SUPPORT / AGREE
+    ("sign", "agreement", "", "057", "signed an agreement"),
+    ("sign", "deal", "", "057", "signed a deal"),
+    ("sign", "treaty", "", "057", "signed a treaty"),
+    ("sign", "accord", "", "057", "signed an accord"),
+    ("sign", "pact", "", "057", "signed a pact"),
+    ("sign", "memorandum", "", "057", "signed a memorandum"),
+    ("agree", "", "", "030", "agreed; PLOVER AGREE (PETRARCH's family code is 050)"),
+    ("agree", "", "to", "030", "agreed to"),
+    ("agree", "", "on", "030", "agreed on"),
+    ("pledge", "aid", "", "033", "pledged aid"),
+    ("promise", "aid", "", "033", "promised aid"),
+    ("vow", "aid", "", "033", "vowed aid"),
+    ("commit", "", "to", "030", "committed to; no bare 'commit' row: PETRARCH's commit is 'commit a crime'"),
+    # ACCUSE
+    ("accuse", "", "", "112", "accused"),
+    ("condemn", "", "", "111", "condemned"),
+    ("denounce", "", "", "111", "denounced"),
+    ("criticize", "", "", "111", "criticized"),
+    ("criticise", "", "", "111", "criticised"),
+    # REJECT: PETRARCH's REFUSE family has no default code.
+    ("reject", "", "", "120", "rejected"),
+    ("refuse", "", "", "120", "refused; 'refused to X' is REJECT (design notes 5.4)"),
+    # THREATEN
+    ("threaten", "", "", "130", "threatened"),
+    # PROTEST: PETRARCH codes protest 140 and rally 150 (MOBILIZE); in news both are demonstrations.
+    ("protest", "", "", "141", "protested"),
+    ("rally", "", "", "141", "rallied"),
+    ("demonstrate", "", "", "141", "demonstrated"),
+    # COERCE
+    ("arrest", "", "", "173", "arrested"),
+    ("detain", "", "", "173", "detained"),
+    # ASSAULT
+    ("attack", "", "", "190", "attacked"),
+    ("strike", "", "", "190", "struck"),
+    ("shell", "", "", "194", "shelled: artillery"),
+    ("bomb", "", "", "195", "bombed: air strike reading; car/suicide bombings are 183 and need context"),
+    # RETREAT
+    ("withdraw", "troop", "", "0874", "withdrew troops"),
+    ("withdraw", "force", "", "0874", "withdrew forces"),
+    ("pull out", "troop", "", "0874", "pulled out troops"),
+    ("pull out", "", "", "080", "pulled out: coded like PETRARCH's withdraw (RETREAT family); its GO_SOMEWHERE reading is 040"),
+    # CONCEDE: PLOVER files resignations under RETREAT/resign, but no CAMEO code maps there.
+    ("step down", "", "", "0831", "stepped down"),
+    ("resign", "", "", "0831", "resigned"),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the dictionaries
+# --------------------------------------------------------------------------------------------
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """One dict per data row; the dictionaries are tab-separated without quoting."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def write_csv(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def first_code(code: str) -> str:
+    """The direct reading of a PETRARCH code: "042:043" -> "042", ":190" -> "", "---" -> ""."""
+    head = code.split(":", 1)[0].strip()
+    return "" if head == "---" else head
+
+
+# --------------------------------------------------------------------------------------------
+# cameo_codes.csv, plover_types.csv, sectors.csv
+# --------------------------------------------------------------------------------------------
+def cameo_codes(dictionaries: Path) -> list[dict[str, str]]:
+    """One row per CAMEO event code in GDELT's lookup table, sorted by code.
+
+    PLOVER type and mode come from plover/cameo_to_plover.tsv by longest prefix (4, 3 digits),
+    with PLOVER_CORRECTIONS and MODE_CORRECTIONS applied.
+    A 2-digit root code takes the mapping of its "<root>0" code (CAMEO's "not specified below"
+    code for the same cue category); 01 and 02 stay empty because PLOVER drops them.
+    """
+    modes = {(row["event"], row["mode"]) for row in read_tsv(dictionaries / "plover" / "plover_modes.tsv")}
+    mapping: dict[str, tuple[str, str]] = {}
+    for row in read_tsv(dictionaries / "plover" / "cameo_to_plover.tsv"):
+        event, mode = row["plover_event"], row["plover_mode"]
+        mode = MODE_CORRECTIONS.get((event, mode), mode)
+        mapping.setdefault(row["cameo_code"], (event, mode if (event, mode) in modes else ""))
+    mapping.update(PLOVER_CORRECTIONS)
+
+    def plover_of(code: str) -> tuple[str, str]:
+        if code[:2] in DROPPED_CAMEO_ROOTS:
+            return "", ""
+        candidates = [code + "0"] if len(code) == 2 else [code[:n] for n in (4, 3) if len(code) >= n]
+        for candidate in candidates:
+            if candidate in mapping:
+                return mapping[candidate]
+        return "", ""
+
+    rows = []
+    for row in read_tsv(dictionaries / "cameo" / "cameo_event_codes.tsv"):
+        plover_type, plover_mode = plover_of(row["code"])
+        rows.append({
+            "cameo_code": row["code"],
+            "name": row["name"],
+            "cameo_root": row["root_code"],
+            "quad_class": row["quad_class"],
+            "goldstein": str(float(row["goldstein"])),
+            "plover_type": plover_type,
+            "plover_mode": plover_mode,
+        })
+    return sorted(rows, key=lambda r: r["cameo_code"])
+
+
+def plover_types(dictionaries: Path) -> list[dict[str, str]]:
+    """One row per PLOVER event type, sorted by type.
+
+    default_cameo_root is the CAMEO root with the most codes mapped to the type in
+    cameo_to_plover.tsv (ties: the lower root); score is the category default (empty mode) of
+    plover_scores.tsv. The manual extract has no definition paragraph for ACCUSE; an empty
+    definition is replaced by the type's mode descriptions from plover_modes.tsv.
+    """
+    mode_text: dict[str, list[str]] = defaultdict(list)
+    for row in read_tsv(dictionaries / "plover" / "plover_modes.tsv"):
+        mode_text[row["event"]].append(f"{row['mode']}: {row['description']}")
+    codes_by_type: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv(dictionaries / "plover" / "cameo_to_plover.tsv"):
+        codes_by_type[row["plover_event"]].add(row["cameo_code"])
+    default_scores = {
+        row["event"]: str(float(row["score"]))
+        for row in read_tsv(dictionaries / "plover" / "plover_scores.tsv")
+        if not row["mode"]
+    }
+    rows = []
+    for row in read_tsv(dictionaries / "plover" / "plover_event_types.tsv"):
+        event = row["event"]
+        roots = Counter(code[:2] for code in codes_by_type[event])
+        default_root = min(roots, key=lambda root: (-roots[root], root)) if roots else ""
+        rows.append({
+            "plover_type": event,
+            "quad_class": QUAD_CLASS_BY_PLOVER_CATEGORY[row["quad_category"]],
+            "definition": row["definition"] or "Modes. " + "; ".join(mode_text[event]),
+            "requires_recipient": {"Yes": "true", "No": "false"}[row["requires_recipient"]],
+            "default_cameo_root": default_root,
+            "score": default_scores[event],
+        })
+    return sorted(rows, key=lambda r: r["plover_type"])
+
+
+def sectors(dictionaries: Path) -> list[dict[str, str]]:
+    """One row per actor sector code, the union of CAMEO role codes and PLOVER sector codes.
+
+    When both define a code with different words the description keeps both, labelled, because
+    they can disagree (MED is media in CAMEO and health in PLOVER).
+    """
+    cameo = {r["code"]: r["description"] for r in read_tsv(dictionaries / "cameo" / "cameo_actor_role_codes.tsv")}
+    plover = {r["code"]: r["description"] for r in read_tsv(dictionaries / "plover" / "plover_sector_codes.tsv")}
+    rows = []
+    for code in sorted(cameo.keys() | plover.keys()):
+        if code in cameo and code in plover:
+            origin = "both"
+            same = cameo[code] == plover[code]
+            description = cameo[code] if same else f"CAMEO: {cameo[code]} | PLOVER: {plover[code]}"
+        elif code in cameo:
+            origin, description = "cameo", cameo[code]
+        else:
+            origin, description = "plover", plover[code]
+        rows.append({"sector": code, "description": description, "origin": origin})
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# event_lexicon.csv
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class VerbEntry:
+    """A usable verbs.tsv row: the lemma parts spaCy can match, and its default code."""
+
+    family: str
+    source: str  # the verbs.tsv spelling, e.g. "MEET WITH"
+    names: frozenset[str]  # source and listed inflections, for resolving pattern comments
+    lemma: str  # "meet", "step down"
+    has_particle: bool
+    object: str
+    preposition: str
+    default_code: str  # raw PETRARCH code: verb code, else family code
+    has_own_code: bool
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one compiled pattern (or one synset member of it) asks for after the verb."""
+
+    particle: str
+    object: str
+    preposition: str
+    rank: int  # 0 single word, 1 synset member, 2 phrase head, 3 fixed noun after the preposition
+    detail: str  # phrase, synset members or fixed-noun remark for the note
+
+
+@dataclass(frozen=True)
+class Candidate:
+    verb: str
+    object: str
+    preposition: str
+    cameo_code: str
+    origin: str
+    note: str
+    priority: tuple[int, int, int]
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.verb, self.object, self.preposition)
+
+
+class PatternSkipped(Exception):
+    """A pattern the verb/object/preposition columns cannot express; the message is the reason."""
+
+
+def noun_lemma(word: str) -> str:
+    """Lower-case singular of an upper-case dictionary noun, as spaCy's lemmatiser gives it."""
+    if word in IRREGULAR_NOUN_LEMMAS:
+        return IRREGULAR_NOUN_LEMMAS[word]
+    lower = word.lower()
+    prefix, _, last = lower.rpartition("-")  # "counter-attacks": the last part carries the plural
+    prefix = prefix + "-" if prefix else ""
+    if not last.isalpha() or len(last) < 4 or last.endswith(("ss", "us", "is")):
+        return lower
+    if last.endswith("ies") and len(last) > 4:
+        return prefix + last[:-3] + "y"
+    if last.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return prefix + last[:-2]
+    if last.endswith("s"):
+        return prefix + last[:-1]
+    return lower
+
+
+def head_noun(phrase: str) -> str:
+    """Lemma of the last word of a phrase; empty when that word cannot head a noun phrase."""
+    words = phrase.replace("_", " ").split()
+    if not words or words[-1] in FUNCTION_WORDS or not re.fullmatch(r"[A-Z0-9][A-Z0-9'.-]*", words[-1]):
+        return ""
+    return noun_lemma(words[-1])
+
+
+def is_model_name(member: str) -> bool:
+    """Synset members like "P-3A ORION" or "MI-24VM/HIND": a designation plus a name, no head noun."""
+    return "/" in member or (" " in member and any(ch.isdigit() for ch in member)) or member in NAMED_MODELS
+
+
+def expand_object(text: str, synsets: dict[str, list[str]]) -> list[tuple[str, int, str]]:
+    """(head noun, rank, detail) for an object written as WORD, {PHRASE}, &SYNSET or a word sequence.
+
+    A synset anywhere but in head position is kept in the detail as written; a synset in head
+    position expands to its members' head nouns.
+    """
+    if "/" in text:
+        raise PatternSkipped("'/' alternatives")
+    if text.startswith("{") and text.endswith("}") and text.count("{") == 1:
+        text = text[1:-1]
+    phrase = text.replace("_", " ").split()
+    if not phrase or "{" in text or any(word in FUNCTION_WORDS for word in phrase):
+        raise PatternSkipped("object is not a noun phrase")
+    shown = " ".join(phrase).lower()
+    last = phrase[-1]
+    if last.startswith("&"):
+        if last not in synsets:
+            raise PatternSkipped("unknown synset")
+        if len(phrase) > 1:  # "MACHINE &WEAPON": expanding would drop the modifier and over-generalise
+            raise PatternSkipped("modifier before a synset")
+        heads: dict[str, list[str]] = defaultdict(list)
+        for member in synsets[last]:
+            if is_model_name(member):
+                continue
+            head = head_noun(member)
+            if head:
+                heads[head].append(member.lower())
+        expanded = []
+        for head, members in sorted(heads.items()):
+            multiword = sorted({m for m in members if " " in m})
+            expanded.append((head, 1, shown + (f": {', '.join(multiword)}" if multiword else "")))
+        return expanded
+    head = head_noun(last)
+    if not head or any(word.startswith("&") and word not in synsets for word in phrase):
+        raise PatternSkipped("object is not a noun phrase")
+    if len(phrase) == 1:
+        return [(head, 0, "")]
+    return [(head, 2, f"phrase '{shown}'")]
+
+
+def pattern_readings(pattern: str, synsets: dict[str, list[str]]) -> list[Reading]:
+    """The readings of one PETRARCH pattern, or PatternSkipped with the reason."""
+    text = " ".join(pattern.split())
+    if text.count("(") != text.count(")") or text.count("{") != text.count("}"):
+        raise PatternSkipped("malformed brackets")
+    tokens = re.findall(r"\{[^}]*\}|\([^()]*\)|[^\s(){}]+", text)
+    if "*" not in tokens:
+        raise PatternSkipped("verb marker joined to a word")
+    if tokens[0] != "*":
+        raise PatternSkipped("words before the verb")
+    rest = tokens[1:]
+    groups = [t for t in rest if t.startswith("(")]
+    if len(groups) > 1:
+        raise PatternSkipped("several prepositional phrases")
+    if groups and rest.index(groups[0]) != len(rest) - 1:
+        raise PatternSkipped("words after the prepositional phrase")
+    plain = [t for t in rest if not t.startswith("(")]
+    if rest == ["+"]:  # "* +": the object is the target, which is what the extractor does anyway
+        plain = []
+    if any(marker in t for t in plain for marker in "$+^%"):
+        raise PatternSkipped("source/target/skip marker")
+
+    particle = ""
+    if plain and plain[0] in PARTICLES:
+        particle, plain = plain[0].lower(), plain[1:]
+    preposition = ""
+    if not groups and len(plain) == 1 and plain[0] in PREPOSITIONS:
+        preposition, plain = plain[0].lower(), []  # "* WITH": unbracketed preposition, last word
+
+    fixed: list[str] = []
+    if groups:
+        inner = groups[0][1:-1].split()
+        if inner and "/" in inner[0]:
+            raise PatternSkipped("'/' alternatives")
+        if not inner or inner[0] not in PREPOSITIONS:
+            raise PatternSkipped("bracketed phrase without a preposition")
+        preposition, fixed = inner[0].lower(), inner[1:]
+        if fixed == ["+"]:  # "(TO +)": the target is the object of "to", the extractor's default
+            fixed = []
+        if any(marker in word for word in fixed for marker in "$+^%"):
+            raise PatternSkipped("source/target/skip marker")
+
+    if plain and fixed:
+        raise PatternSkipped("fixed noun after the preposition besides a direct object")
+    if plain:
+        objects = expand_object(" ".join(plain), synsets)
+        return [Reading(particle, head, preposition, rank, detail) for head, rank, detail in objects]
+    if fixed:
+        fixed_text = " ".join(fixed)
+        objects = expand_object(fixed_text, synsets)
+        remark = f"object is the noun after '{preposition}'"
+        return [Reading(particle, head, preposition, 3, f"{remark}; {detail}" if detail else remark) for head, _, detail in objects]
+    return [Reading(particle, "", preposition, 0, "")]
+
+
+def verb_entries(verb_rows: list[dict[str, str]], stats: Counter) -> list[VerbEntry]:
+    """Usable verbs.tsv rows as lemma parts; unusable ones are counted in stats."""
+    entries = []
+    for row in verb_rows:
+        source = row["verb"].strip()
+        words = INFLECTED_VERB_ENTRIES.get(source, source).split()
+        if source in UNUSABLE_VERB_ENTRIES or "AND" in words or "OR" in words:
+            stats["verb entries skipped: not expressible as lemma + particle/object/preposition"] += 1
+            continue
+        lemma, rest = words[0].lower(), list(words[1:])
+        particle = obj = preposition = ""
+        if rest and rest[0] in VERB_ENTRY_PARTICLES:
+            particle = rest.pop(0).lower()
+        if rest and rest[0] not in PREPOSITIONS:
+            obj = noun_lemma(rest.pop(0))
+        if rest and rest[0] in PREPOSITIONS:
+            preposition = rest.pop(0).lower()
+        if rest:
+            stats["verb entries skipped: not expressible as lemma + particle/object/preposition"] += 1
+            continue
+        names = {source} | {n.lstrip("+").replace("_", " ") for n in row["inflections"].replace(",", " ").split()}
+        own_code = row["verb_code"].strip()
+        entries.append(VerbEntry(
+            family=row["verb_family"],
+            source=source,
+            names=frozenset(names),
+            lemma=f"{lemma} {particle}" if particle else lemma,
+            has_particle=bool(particle),
+            object=obj,
+            preposition=preposition,
+            default_code=own_code or row["family_code"].strip(),
+            has_own_code=bool(own_code),
+        ))
+    return entries
+
+
+def comment_targets(comment: str, family_entries: list[VerbEntry]) -> tuple[list[VerbEntry], bool]:
+    """Verbs a pattern applies to: those its comment names, else the whole family (flag False)."""
+    named = {" ".join(n.replace("_", " ").split()) for n in comment.split(",") if n.strip()}
+    stems = set()
+    for name in named:
+        stems.add(name)
+        words = name.split()
+        head, tail = words[0], words[1:]
+        for stem in regular_stems(head):
+            stems.add(" ".join([stem, *tail]))
+    chosen = [e for e in family_entries if e.names & stems]
+    return (chosen, True) if chosen else (family_entries, False)
+
+
+def regular_stems(word: str) -> set[str]:
+    """Base-form guesses for a regularly inflected verb: RULED -> RULE, STEPPED -> STEP, CARRIED -> CARRY."""
+    stems = set()
+    if word.endswith("ED"):
+        stems |= {word[:-1], word[:-2], word[:-3], word[:-3] + "Y"}
+    if word.endswith("ING"):
+        stems |= {word[:-3], word[:-3] + "E", word[:-4]}
+    if word.endswith("S"):
+        stems |= {word[:-1], word[:-2]}
+    return {s for s in stems if s}
+
+
+def combine(entry: VerbEntry, reading: Reading) -> tuple[str, str, str] | None:
+    """(verb, object, preposition) for a verb + pattern reading, or None when both fill a slot."""
+    if (entry.has_particle and reading.particle) or (entry.object and reading.object) or (entry.preposition and reading.preposition):
+        return None
+    verb = f"{entry.lemma} {reading.particle}" if reading.particle else entry.lemma
+    return verb, entry.object or reading.object, entry.preposition or reading.preposition
+
+
+def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counter) -> list[Candidate]:
+    """Every (verb, object, preposition) -> code reading that PETRARCH's verb dictionary gives."""
+    base = dictionaries / "petrarch-phoenix"
+    synsets: dict[str, list[str]] = defaultdict(list)
+    for row in read_tsv(base / "verb_synsets.tsv"):
+        synsets[row["synset"]].append(row["member"])
+    entries = verb_entries(read_tsv(base / "verbs.tsv"), stats)
+    by_family: dict[str, list[VerbEntry]] = defaultdict(list)
+    for entry in entries:
+        by_family[entry.family].append(entry)
+
+    def usable_code(raw: str, what: str) -> str:
+        code = first_code(raw)
+        if not raw.strip() or raw.strip() == "---":
+            stats[f"{what}: code '---' (not an event)"] += 1
+        elif not code:
+            stats[f"{what}: codes only the reversed direction (':xxx')"] += 1
+        elif code not in known_codes:
+            stats[f"{what}: code not in cameo_codes ({code})"] += 1
+        elif code[:2] in DROPPED_CAMEO_ROOTS:
+            stats[f"{what}: root 01/02 dropped (PLOVER drops statements and appeals)"] += 1
+        else:
+            return code
+        return ""
+
+    candidates = []
+    for entry in entries:
+        code = usable_code(entry.default_code, "verb defaults")
+        if not code:
+            continue
+        pair = f"; paired {entry.default_code}" if ":" in entry.default_code else ""
+        candidates.append(Candidate(
+            entry.lemma, entry.object, entry.preposition, code, "petrarch",
+            f"PETRARCH verb default; family {entry.family}{pair}", (1, 0 if entry.has_own_code else 1, 0),
+        ))
+
+    for row in read_tsv(base / "verb_patterns.tsv"):
+        stats["patterns read"] += 1
+        family_entries = by_family.get(row["verb_family"], [])
+        code = usable_code(row["code"], "patterns skipped")
+        if not code:
+            continue
+        try:
+            readings = pattern_readings(row["pattern"], synsets)
+        except PatternSkipped as reason:
+            stats[f"patterns skipped: {reason}"] += 1
+            continue
+        targets, named = comment_targets(row["comment"], family_entries)
+        pair = f"; paired {row['code']}" if ":" in row["code"] else ""
+        produced = 0
+        for entry in targets:
+            for reading in readings:
+                key = combine(entry, reading)
+                if key is None:
+                    stats["pattern x verb combinations skipped: slot filled twice"] += 1
+                    continue
+                detail = f"; {reading.detail}" if reading.detail else ""
+                note = f"PETRARCH pattern '{' '.join(row['pattern'].split())}'; family {row['verb_family']}{pair}{detail}"
+                candidates.append(Candidate(*key, code, "petrarch", note, (2, reading.rank, 0 if named else 1)))
+                produced += 1
+        stats["patterns compiled" if produced else "patterns skipped: no verb of the family can take it"] += 1
+    return candidates
+
+
+def curated_candidates(names: dict[str, str]) -> list[Candidate]:
+    """CURATED_LEXICON as candidates; fails loudly on a code that is not a CAMEO code."""
+    rows = []
+    for verb, obj, preposition, code, why in CURATED_LEXICON:
+        if code not in names:
+            raise ValueError(f"curated row {verb!r}/{obj!r}/{preposition!r}: {code} is not in cameo_codes")
+        rows.append(Candidate(verb, obj, preposition, code, "dateline", f'CAMEO {code} "{names[code]}": {why}', (0, 0, 0)))
+    return rows
+
+
+def event_lexicon(dictionaries: Path, cameo_rows: list[dict[str, str]], stats: Counter) -> list[dict[str, str]]:
+    """One row per trigger pattern (verb, object, preposition) -> CAMEO code, sorted by the key."""
+    names = {row["cameo_code"]: row["name"] for row in cameo_rows}
+    candidates = curated_candidates(names) + petrarch_candidates(dictionaries, set(names), stats)
+    by_key: dict[tuple[str, str, str], list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if candidate.verb.split()[0] in REPORTING_VERBS:
+            stats["rows dropped: reporting verb"] += 1
+            continue
+        by_key[candidate.key].append(candidate)
+
+    rows = []
+    for key in sorted(by_key):
+        group = by_key[key]
+        best_priority = min(c.priority for c in group)
+        best = [c for c in group if c.priority == best_priority]
+        votes = Counter(c.cameo_code for c in best)
+        winner = min(best, key=lambda c: (-votes[c.cameo_code], c.cameo_code, c.note))
+        others = sorted({c.cameo_code for c in group} - {winner.cameo_code})
+        note = winner.note + (f"; other readings: {', '.join(others)}" if others else "")
+        if winner.origin == "dateline" and not others and len(group) > 1:
+            note += "; PETRARCH agrees"
+        stats["rows merged into another reading of the same key"] += len(group) - 1
+        rows.append({
+            "verb": key[0], "object": key[1], "preposition": key[2],
+            "cameo_code": winner.cameo_code, "origin": winner.origin, "note": note,
+        })
+        stats[f"rows written: {winner.origin}"] += 1
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------------------------
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Regenerate seeds/cameo_codes.csv, plover_types.csv, sectors.csv and event_lexicon.csv.",
+        epilog="example: python3 seeds/build_codebook.py --dictionaries ../shared/corpus/dictionaries --out /tmp/seeds",
+    )
+    parser.add_argument("--dictionaries", type=Path, default=DEFAULT_DICTIONARIES, help=f"default: {DEFAULT_DICTIONARIES}")
+    parser.add_argument("--out", type=Path, default=SEEDS_DIR, help=f"default: {SEEDS_DIR}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    required = [
+        "cameo/cameo_event_codes.tsv", "cameo/cameo_actor_role_codes.tsv",
+        "plover/cameo_to_plover.tsv", "plover/plover_event_types.tsv", "plover/plover_scores.tsv",
+        "plover/plover_sector_codes.tsv", "petrarch-phoenix/verbs.tsv",
+        "petrarch-phoenix/verb_patterns.tsv", "petrarch-phoenix/verb_synsets.tsv",
+    ]
+    missing = [args.dictionaries / name for name in required if not (args.dictionaries / name).is_file()]
+    if not args.dictionaries.is_dir():
+        missing = [args.dictionaries]
+    if missing:
+        print(f"build_codebook: dictionaries not found: {missing[0]}"
+              f"{f' (and {len(missing) - 1} more)' if len(missing) > 1 else ''}; "
+              f"pass --dictionaries PATH", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    stats: Counter = Counter()
+    cameo_rows = cameo_codes(args.dictionaries)
+    tables = {
+        "cameo_codes.csv": (CAMEO_CODES_HEADER, cameo_rows),
+        "plover_types.csv": (PLOVER_TYPES_HEADER, plover_types(args.dictionaries)),
+        "sectors.csv": (SECTORS_HEADER, sectors(args.dictionaries)),
+        "event_lexicon.csv": (EVENT_LEXICON_HEADER, event_lexicon(args.dictionaries, cameo_rows, stats)),
+    }
+    for name, (header, rows) in tables.items():
+        write_csv(args.out / name, header, rows)
+        print(f"{name}: {len(rows)} rows")
+    for label, count in sorted(stats.items()):
+        print(f"  {label}: {count}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
