@@ -9,9 +9,10 @@ STAMP  := $(VENV)/.installed
 # The venv is rebuilt when the pins change.
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing pinned dependencies into $(VENV) (first time: about a minute)"
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --no-deps -e . > $(VENV)/editable-install.log 2>&1 || (cat $(VENV)/editable-install.log; exit 1)
 	touch $(STAMP)
 
 install: $(STAMP)

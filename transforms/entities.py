@@ -112,20 +112,37 @@ def mention_id(article_id: str, start_char: int, end_char: int) -> str:
     return hashlib.sha256(f"mention:{article_id}:{start_char}:{end_char}".encode()).hexdigest()[:16]
 
 
+# CountryInfo was compiled on this date: its open-ended periods are known only up to it.
+COUNTRYINFO_DATE = "2012-01-16"
+
+
 @functools.cache
 def _office_holders() -> dict[str, list[tuple[str, str, str | None, str | None]]]:
-    """person key -> [(iso3, sector, start_date, end_date)]."""
+    """person key -> [(iso3, sector, start_date, end_date)], curated rows first."""
     table: dict[str, list] = {}
-    frame = seeds.office_holders()
-    for name, iso3, sector, start, end in frame.select("name", "iso3", "sector", "start_date", "end_date").iter_rows():
-        table.setdefault(person_key(name), []).append((iso3, sector, start or None, end or None))
+    frame = seeds.office_holders().sort("origin", descending=False)  # countryinfo < dateline
+    for name, iso3, sector, start, end, origin in frame.select(
+        "name", "iso3", "sector", "start_date", "end_date", "origin"
+    ).iter_rows():
+        if origin == "countryinfo" and not end:
+            end = COUNTRYINFO_DATE
+        entry = (iso3, sector, start or None, end or None)
+        rows = table.setdefault(person_key(name), [])
+        if origin == "dateline":
+            rows.insert(0, entry)
+        else:
+            rows.append(entry)
     return table
 
 
 def office_holder_coding(key: str, on_date: str | None) -> tuple[str | None, str | None]:
-    """(country, sector) of the office the person held on `on_date` (any date when unknown)."""
-    for iso3, sector, start, end in _office_holders().get(key.split(":", 1)[-1], []):
-        if on_date is None or ((start is None or start <= on_date) and (end is None or on_date <= end)):
+    """(country, sector) of the office the person held on `on_date`; with no date, the most
+    recent office known."""
+    offices = _office_holders().get(key.split(":", 1)[-1], [])
+    if on_date is None:
+        return (offices[0][0], offices[0][1]) if offices else (None, None)
+    for iso3, sector, start, end in offices:
+        if (start is None or start <= on_date) and (end is None or on_date <= end):
             return iso3, sector
     return None, None
 

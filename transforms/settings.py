@@ -15,7 +15,7 @@ SAMPLE_DIR = SEEDS_DIR / "sample"
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 SCHEMA_SQL = WAREHOUSE_DIR / "schema.sql"
 CHECKS_SQL = WAREHOUSE_DIR / "checks.sql"
-DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "dateline.duckdb"
+DEFAULT_WAREHOUSE = Path("warehouse") / "dateline.duckdb"  # relative to where dateline runs
 DEFAULT_DATA_DIR = Path("data")
 
 # Stage outputs under --data-dir. Each stage owns one folder named after it.
