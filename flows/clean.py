@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 
+from flows import progress
 from flows.storage import DataDir, read_parquet, write_parquet
 from transforms import clean, dedup, ingest, seeds, settings, sources
 
@@ -35,7 +36,8 @@ def clean_flow(data_dir: Path) -> dict:
     store = DataDir(data_dir)
     documents = read_parquet(store.stage("ingest", "documents"), {**ingest.DOCUMENT_SCHEMA, "run_id": pl.String})
     size = settings.CLEAN_BATCH_DOCUMENTS
-    parts = [clean_batch(documents.slice(i, size)) for i in range(0, documents.height, size)]
+    batches = [documents.slice(i, size) for i in range(0, documents.height, size)]
+    parts = [clean_batch(batch) for batch in progress.track("clean", batches, documents.height, "documents")]
     articles = pl.concat([a for a, _ in parts]) if parts else pl.DataFrame(schema=clean.ARTICLE_SCHEMA)
     rejects = pl.concat([r for _, r in parts]) if parts else ingest.rejects_frame([])
     rejects = rejects.join(documents.select("doc_id", "run_id"), on="doc_id", how="left")

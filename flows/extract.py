@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 
+from flows import progress
 from flows.storage import DataDir, read_parquet, write_parquet
 from transforms import clean, entities, events, nlp, settings
 
@@ -49,7 +50,8 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES) -> dic
     size = settings.EXTRACT_BATCH_ARTICLES
     # Worker processes cost a model load each: not worth it for a handful of articles.
     n_process = n_process if todo.height >= settings.MIN_ARTICLES_PER_PROCESS * n_process else 1
-    parts = [annotate_batch(todo.slice(i, size), n_process) for i in range(0, todo.height, size)]
+    batches = [todo.slice(i, size) for i in range(0, todo.height, size)]
+    parts = [annotate_batch(batch, n_process) for batch in progress.track("extract", batches, todo.height, "articles")]
     raw_mentions = pl.concat([m for m, _ in parts]) if parts else pl.DataFrame(schema=nlp.RAW_MENTION_SCHEMA)
     raw_events = pl.concat([e for _, e in parts]) if parts else pl.DataFrame(schema=nlp.RAW_EVENT_MENTION_SCHEMA)
     mentions, found, merged, reports = resolve(raw_mentions, raw_events, articles)

@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 
+from flows import progress
 from flows.storage import DataDir, read_parquet, write_parquet
 from transforms import ingest, settings
 
@@ -75,7 +76,7 @@ def ingest_flow(inputs: list[Path], data_dir: Path, run_id: str) -> dict:
     store = DataDir(data_dir)
     files = input_files(inputs)
     batches = [files[i : i + settings.INGEST_BATCH_FILES] for i in range(0, len(files), settings.INGEST_BATCH_FILES)]
-    parsed = [parse_batch(batch) for batch in batches]
+    parsed = [parse_batch(batch) for batch in progress.track("ingest", batches, len(files), "files")]
     documents = pl.concat([d for d, _ in parsed]) if parsed else ingest.documents_frame([])
     rejects = pl.concat([r for _, r in parsed]) if parsed else ingest.rejects_frame([])
     scanned = [f.path for f in files]
