@@ -46,14 +46,24 @@ def run(
 ) -> None:
     """Run ingest, clean, extract and load over INPUT files and folders.
 
+    Shows each stage's progress on stderr (a live bar on a terminal, log lines otherwise) and
+    prints a summary per stage.
+
     Example: dateline run seeds/sample/ --warehouse warehouse/dateline.duckdb --data-dir data/
     """
     paths = _inputs(inputs)
     _writable(warehouse, data_dir)
     from flows.pipeline import dateline_pipeline
 
+    from flows import progress
+
     n_process = processes or max(1, min(os.cpu_count() or 1, 4))
-    result = dateline_pipeline(paths, data_dir, warehouse, n_process)
+    reporter = progress.reporter_for(sys.stderr)
+    try:
+        with progress.reporting(reporter):
+            result = dateline_pipeline(paths, data_dir, warehouse, n_process)
+    finally:
+        reporter.close()
     _print_summary(result, warehouse, data_dir)
 
 
@@ -86,9 +96,7 @@ def check(
     """
     from flows.load import connect, run_checks
 
-    if not warehouse.exists():
-        raise UsageError(f"warehouse not found: {warehouse} (run `dateline run` first)")
-    con = connect(warehouse, read_only=True)
+    con = connect(_existing_warehouse(warehouse), read_only=True)
     failed = 0
     for result in run_checks(con):
         status = "ok" if not result.rows else f"FAILED ({len(result.rows)} rows)"
@@ -103,10 +111,14 @@ def check(
 
 @app.command()
 def sql(
-    query: str = typer.Argument(..., help="A SQL query over the warehouse tables."),
+    query: str = typer.Argument(..., help="A SQL query over the warehouse tables (see docs/queries.md)."),
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to query."),
+    csv: bool = typer.Option(False, "--csv", help="Print CSV (with a header) instead of a table."),
+    max_rows: int = typer.Option(40, "--max-rows", help="Rows shown in the table (CSV prints them all)."),
 ) -> None:
     """Run one SQL query on the warehouse (read-only) and print the result.
+
+    Tables and columns: docs/tables.md; questions answered in SQL: docs/queries.md.
 
     Example: dateline sql "select plover_type, count(*) from events group by 1 order by 2 desc"
     """
@@ -114,15 +126,75 @@ def sql(
 
     from flows.load import connect
 
-    if not warehouse.exists():
-        raise UsageError(f"warehouse not found: {warehouse} (run `dateline run` first)")
-    con = connect(warehouse, read_only=True)
+    con = connect(_existing_warehouse(warehouse), read_only=True)
     try:
-        con.sql(query).show(max_width=200)
+        relation = con.sql(query)
+        if relation is None:  # a statement without a result (e.g. `set`, `pragma`)
+            return
+        if csv:
+            _print_csv(relation.columns, relation.fetchall())
+        else:
+            relation.show(max_width=200, max_rows=max_rows)
     except duckdb.Error as exc:
-        raise UsageError(f"query failed: {exc}") from exc
+        first_line = str(exc).strip().splitlines()[0]
+        raise UsageError(f"query failed: {first_line} (tables: {', '.join(settings.WAREHOUSE_TABLES)}; "
+                         "columns in docs/tables.md)") from exc
     finally:
         con.close()
+
+
+def _print_csv(columns: list[str], rows: list[tuple]) -> None:
+    import csv as csv_module
+    import io
+
+    out = io.StringIO()
+    writer = csv_module.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    typer.echo(out.getvalue(), nl=False)
+
+
+@app.command()
+def report(
+    warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to report on."),
+    output: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write."),
+) -> None:
+    """Write one self-contained HTML report (opens offline in any browser): run summary, events over
+    time by quad class, top actors and pairs, actor network, countries, sources, stories, and every
+    listed event linked to the sentences that report it.
+
+    Example: dateline report --warehouse warehouse/dateline.duckdb -o report.html
+    """
+    from flows.report import write_report
+
+    source = _existing_warehouse(warehouse)
+    if output.exists() and output.is_dir():
+        raise UsageError(f"-o {output} is a folder; give a file name such as {output / 'report.html'}")
+    target_dir = output.parent if str(output.parent) else Path(".")
+    if not target_dir.exists():
+        raise UsageError(f"cannot write {output}: folder {target_dir} does not exist (create it or choose another -o)")
+    if not os.access(target_dir, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise UsageError(f"cannot write {output} (no write permission); choose another -o")
+    summary = write_report(source, output)
+    typer.echo(f"wrote {output} ({summary['bytes'] // 1024} KiB; charts: {', '.join(summary['charts']) or 'none'}; "
+               f"{summary['events']} events with their quotes)")
+    for chart, note in sorted(summary["notes"].items()):
+        typer.echo(f"  {chart}: {note}")
+    typer.echo(f"open it in a browser: file://{output.resolve()}")
+
+
+def _existing_warehouse(warehouse: Path) -> Path:
+    """`warehouse` if it is a DuckDB file; otherwise a UsageError that says what to do."""
+    if not warehouse.exists():
+        raise UsageError(f"warehouse not found: {warehouse} (run `dateline run` first, or pass --warehouse PATH)")
+    if warehouse.is_dir():
+        raise UsageError(f"--warehouse {warehouse} is a folder; give the .duckdb file inside it")
+    with open(warehouse, "rb") as handle:
+        header = handle.read(16)
+    if len(header) < 16 or header[8:12] != b"DUCK":
+        raise UsageError(f"--warehouse {warehouse} is not a DuckDB file; give the file `dateline run` wrote "
+                         "(default warehouse/dateline.duckdb)")
+    return warehouse
 
 
 def main() -> None:

@@ -81,13 +81,13 @@ create table if not exists events (
     plover_mode       varchar,              -- PLOVER mode (phone, visit, ...)
     status            varchar not null,     -- asserted | intent | threat | alleged
     actor1_entity_id  varchar,              -- -> entities: who acts (for symmetric types, the first party)
-    actor1_name       varchar,
+    actor1_name       varchar,              -- the actor's canonical name (entities.name)
     actor1_country    varchar,              -- ISO3 or IGO
-    actor1_sector     varchar,
+    actor1_sector     varchar,              -- GOV, MIL, ... (CAMEO/PLOVER sector code)
     actor2_entity_id  varchar,              -- -> entities: the recipient (or second party)
-    actor2_name       varchar,
-    actor2_country    varchar,
-    actor2_sector     varchar,
+    actor2_name       varchar,              -- the recipient's canonical name (entities.name)
+    actor2_country    varchar,              -- ISO3 or IGO
+    actor2_sector     varchar,              -- GOV, MIL, ... (CAMEO/PLOVER sector code)
     num_mentions      bigint not null,      -- reports of this event (rows in event_mentions)
     num_articles      bigint not null,      -- distinct articles reporting it
     num_sources       bigint not null,      -- distinct publishers reporting it
@@ -102,12 +102,12 @@ create table if not exists event_mentions (
     article_id            varchar not null,     -- -> articles
     sentence_index        bigint not null,      -- 0-based sentence number in the body
     start_char            bigint not null,      -- the sentence's offsets in articles.body
-    end_char              bigint not null,
+    end_char              bigint not null,      -- offset after the sentence's last character
     quote                 varchar not null,     -- the sentence text
     trigger               varchar not null,     -- the word that triggered the coding
     trigger_start_char    bigint not null,      -- its offset in articles.body
     cameo_code            varchar not null,     -- CAMEO code of this report (the event has the merged one)
-    plover_type           varchar,
+    plover_type           varchar,              -- PLOVER event type of this report
     status                varchar not null,     -- asserted | intent | threat | alleged
     actor_text            varchar,              -- actor phrase as written
     recipient_text        varchar,              -- recipient phrase as written
@@ -115,8 +115,8 @@ create table if not exists event_mentions (
     recipient_entity_ids  varchar[] not null,   -- -> entities
     date_text             varchar,              -- date expression attached to the trigger ("on Tuesday")
     event_date            date,                 -- that expression resolved against the publication date
-    date_precision        varchar,
-    date_method           varchar,
+    date_precision        varchar,              -- day | week | month | year
+    date_method           varchar,              -- rule that resolved event_date
     confidence            double not null       -- 0..1 for this report alone
 );
 
