@@ -11,7 +11,11 @@ import typer
 import flows  # noqa: F401  (sets quiet, offline Prefect defaults before Prefect loads)
 from transforms import settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn a folder of news articles into a DuckDB warehouse.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True,
+    help="Turn a folder of news articles into a DuckDB warehouse, a report and SQL answers.",
+    epilog="Example: dateline run seeds/sample/",
+)
 
 
 class UsageError(Exception):
@@ -37,7 +41,7 @@ def _writable(warehouse: Path, data_dir: Path) -> None:
         raise UsageError(f"warehouse {warehouse} is read-only; choose another --warehouse")
 
 
-@app.command()
+@app.command(epilog="Example: dateline run seeds/sample/ --warehouse warehouse/dateline.duckdb --data-dir data/")
 def run(
     inputs: list[Path] = typer.Argument(None, help="Files or folders (searched recursively). Default: seeds/sample/."),
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to build."),
@@ -48,14 +52,11 @@ def run(
 
     Shows each stage's progress on stderr (a live bar on a terminal, log lines otherwise) and
     prints a summary per stage.
-
-    Example: dateline run seeds/sample/ --warehouse warehouse/dateline.duckdb --data-dir data/
     """
     paths = _inputs(inputs)
     _writable(warehouse, data_dir)
-    from flows.pipeline import dateline_pipeline
-
     from flows import progress
+    from flows.pipeline import dateline_pipeline
 
     n_process = processes or max(1, min(os.cpu_count() or 1, 4))
     reporter = progress.reporter_for(sys.stderr)
@@ -86,13 +87,11 @@ def _print_summary(result: dict, warehouse: Path, data_dir: Path) -> None:
         typer.echo("  checks   all passed")
 
 
-@app.command()
+@app.command(epilog="Example: dateline check --warehouse warehouse/dateline.duckdb")
 def check(
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to check."),
 ) -> None:
     """Run warehouse/checks.sql; list each violation; exit 1 if there is any.
-
-    Example: dateline check --warehouse warehouse/dateline.duckdb
     """
     from flows.load import connect, run_checks
 
@@ -109,7 +108,7 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(epilog='Example: dateline sql "select plover_type, count(*) from events group by 1 order by 2 desc"')
 def sql(
     query: str = typer.Argument(..., help="A SQL query over the warehouse tables (see docs/queries.md)."),
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to query."),
@@ -119,8 +118,6 @@ def sql(
     """Run one SQL query on the warehouse (read-only) and print the result.
 
     Tables and columns: docs/tables.md; questions answered in SQL: docs/queries.md.
-
-    Example: dateline sql "select plover_type, count(*) from events group by 1 order by 2 desc"
     """
     import duckdb
 
@@ -154,7 +151,7 @@ def _print_csv(columns: list[str], rows: list[tuple]) -> None:
     typer.echo(out.getvalue(), nl=False)
 
 
-@app.command()
+@app.command(epilog="Example: dateline report --warehouse warehouse/dateline.duckdb -o report.html")
 def report(
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to report on."),
     output: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write."),
@@ -162,8 +159,6 @@ def report(
     """Write one self-contained HTML report (opens offline in any browser): run summary, events over
     time by quad class, top actors and pairs, actor network, countries, sources, stories, and every
     listed event linked to the sentences that report it.
-
-    Example: dateline report --warehouse warehouse/dateline.duckdb -o report.html
     """
     from flows.report import write_report
 
