@@ -31,6 +31,10 @@ def _inputs(paths: list[Path] | None) -> list[Path]:
 
 
 def _writable(warehouse: Path, data_dir: Path) -> None:
+    if warehouse.is_dir():
+        raise UsageError(f"--warehouse {warehouse} is a folder; give a file name such as {warehouse / 'dateline.duckdb'}")
+    if data_dir.exists() and not data_dir.is_dir():
+        raise UsageError(f"--data-dir {data_dir} is a file; give a folder (it is created if missing)")
     for folder in (warehouse.parent, data_dir):
         folder_to_check = folder
         while not folder_to_check.exists():
@@ -55,6 +59,8 @@ def run(
     """
     paths = _inputs(inputs)
     _writable(warehouse, data_dir)
+    if processes < 0:
+        raise UsageError(f"--processes {processes} is negative; give 0 (one per core) or a number of processes")
     from flows import progress
     from flows.pipeline import dateline_pipeline
 
@@ -85,6 +91,9 @@ def _print_summary(result: dict, warehouse: Path, data_dir: Path) -> None:
         typer.echo(f"  checks   FAILED: {load['failed_checks']} (see `dateline check`)")
     else:
         typer.echo("  checks   all passed")
+    where = "" if warehouse == settings.DEFAULT_WAREHOUSE else f" --warehouse {warehouse}"
+    typer.echo(f"next: dateline report{where} -o report.html   (then open report.html in a browser)")
+    typer.echo(f"      dateline sql{where} \"select * from events limit 10\"   (more in docs/queries.md)")
 
 
 @app.command(epilog="Example: dateline check --warehouse warehouse/dateline.duckdb")

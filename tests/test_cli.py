@@ -150,3 +150,17 @@ def test_unexpected_errors_are_one_line_unless_debug(monkeypatch, capsys, tmp_pa
     with pytest.raises(RuntimeError, match="disk on fire"):
         cli.main()
 
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--processes", "-1"], "--processes -1 is negative"),
+    (["--data-dir", "FILE"], "is a file; give a folder"),
+    (["--warehouse", "DIR"], "is a folder; give a file name"),
+])
+def test_run_options_a_user_gets_wrong_are_named(args, message, monkeypatch, capsys, tmp_path):
+    (tmp_path / "FILE").write_text("x")
+    (tmp_path / "DIR").mkdir()
+    args = [str(tmp_path / a) if a in ("FILE", "DIR") else a for a in args]
+    code, _, err = run_main(monkeypatch, capsys, "run", "--warehouse", tmp_path / "w.duckdb",
+                            "--data-dir", tmp_path / "data", *args)
+    assert code == 2 and message in err and err.count("\n") == 1
