@@ -114,10 +114,28 @@ def test_timeline_buckets_by_week_past_ninety_days():
              {"day": date(2024, 1, 3), "quad_class": 1, "num_events": 1},
              {"day": date(2024, 6, 5), "quad_class": 4, "num_events": 5},
              {"day": None, "quad_class": 3, "num_events": 7}]
-    rows, bucket, undated = report.timeline_rows(given)
-    assert bucket == "week" and undated == 7
-    assert rows == [{"period": "2024-01-01", "quad": "verbal cooperation", "num_events": 3},
-                    {"period": "2024-06-03", "quad": "material conflict", "num_events": 5}]
+    rows, bucket, not_shown = report.timeline_rows(given)
+    assert bucket == "week" and not_shown == 7
+    # weeks start on Sunday, as Vega-Lite's yearweek buckets do
+    assert rows == [{"period": "2023-12-31", "quad_class": 1, "quad": "verbal cooperation", "num_events": 3},
+                    {"period": "2024-06-02", "quad_class": 4, "quad": "material conflict", "num_events": 5}]
+
+
+def test_timeline_leaves_out_stray_dates_that_would_flatten_it():
+    given = [{"day": date(1987, 3, d), "quad_class": 1, "num_events": 19} for d in range(1, 6)]
+    given += [{"day": date(y, 1, 1), "quad_class": 3, "num_events": 1} for y in (1972, 1980, 1995)]
+    assert report.timeline_window(given) == (date(1987, 3, 1), date(1987, 3, 5))
+    rows, bucket, not_shown = report.timeline_rows(given)
+    assert bucket == "day" and not_shown == 3 and sum(r["num_events"] for r in rows) == 95
+    _, notes = report.charts({**{k: [] for k in ("top_actors", "top_dyads", "network", "countries", "sources")},
+                              "event_days": given})
+    assert notes["timeline"] == ("Not shown: 3 events dated outside 1987-03-01 to 1987-03-05, where most events "
+                                 "fall (query them in SQL).")
+
+
+def test_timeline_keeps_every_date_when_they_are_spread_evenly():
+    given = [{"day": date(2024, 1, 1 + 3 * i), "quad_class": 2, "num_events": 1} for i in range(10)]
+    assert report.timeline_window(given) == (date(2024, 1, 1), date(2024, 1, 28))
 
 
 def test_script_json_cannot_close_the_script_element():
