@@ -2,6 +2,7 @@
 report`, then the page in headless Chromium. Prints timings and what the browser drew.
 
     python benchmarks/report.py [N]   # default 2000; needs ../shared/corpus and chromium
+    DATELINE_SHARED=/work/shared python benchmarks/report.py   # from a worktree elsewhere
 
 Takes a few minutes on 2 cores (the extract stage dominates). Article text stays in a temporary
 folder; nothing from the corpus is written into the repository.
@@ -10,6 +11,7 @@ folder; nothing from the corpus is written into the repository.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -19,7 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "reuters-21578" / "articles.jsonl"
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "reuters-21578" / "articles.jsonl"
 MIN_TEXT_CHARS = 200  # skip the corpus's stub records (headline-only wires)
 
 
@@ -55,14 +58,16 @@ def main(n: int) -> int:
          "--enable-logging=stderr", "--v=0", "--virtual-time-budget=15000", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=300)
     render_seconds = time.perf_counter() - started
-    body = re.search(r"<body[^>]*>", browser.stdout)
+    markup = re.sub(r"<script[^>]*>.*?</script>", "", browser.stdout, flags=re.S)
+    body = re.search(r"<body[^>]*>", markup)
     errors = [line for line in browser.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
     print(f"articles {written}: run {run_seconds:.0f} s, report {report_seconds:.1f} s "
           f"({page.stat().st_size // 1024} KiB), browser {render_seconds:.1f} s")
     print(f"body: {body[0] if body else 'none'}; svg elements: {browser.stdout.count('<svg')}; "
           f"console errors: {len(errors)}")
     print(f"files kept in {work}")
-    return 0 if body and "data-report-errors" not in body[0] and not errors else 1
+    drawn = body and re.search(r'data-charts-rendered="(\d+)" data-charts-expected="\1"', body[0])
+    return 0 if drawn and "data-report-errors" not in body[0] and not errors else 1
 
 
 if __name__ == "__main__":

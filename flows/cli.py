@@ -92,8 +92,10 @@ def _print_summary(result: dict, warehouse: Path, data_dir: Path) -> None:
     else:
         typer.echo("  checks   all passed")
     where = "" if warehouse == settings.DEFAULT_WAREHOUSE else f" --warehouse {warehouse}"
-    typer.echo(f"next: dateline report{where} -o report.html   (then open report.html in a browser)")
-    typer.echo(f"      dateline sql{where} \"select * from events limit 10\"   (more in docs/queries.md)")
+    # As the user typed it (`.venv/bin/dateline` after `make run`), so the hint can be pasted.
+    prog = sys.argv[0] if os.path.basename(sys.argv[0]) == "dateline" else "dateline"
+    typer.echo(f"next: {prog} report{where} -o report.html   (then open report.html in a browser)")
+    typer.echo(f"      {prog} sql{where} \"select * from events limit 10\"   (more in docs/queries.md)")
 
 
 @app.command(epilog="Example: dateline check --warehouse warehouse/dateline.duckdb")
@@ -169,6 +171,8 @@ def report(
     time by quad class, top actors and pairs, actor network, countries, sources, stories, and every
     listed event linked to the sentences that report it.
     """
+    import duckdb
+
     from flows.report import write_report
 
     source = _existing_warehouse(warehouse)
@@ -179,7 +183,11 @@ def report(
         raise UsageError(f"cannot write {output}: folder {target_dir} does not exist (create it or choose another -o)")
     if not os.access(target_dir, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
         raise UsageError(f"cannot write {output} (no write permission); choose another -o")
-    summary = write_report(source, output)
+    try:
+        summary = write_report(source, output)
+    except duckdb.CatalogException as exc:
+        raise UsageError(f"--warehouse {warehouse} lacks dateline tables ({str(exc).splitlines()[0]}); build it with "
+                         f"`dateline run INPUT --warehouse {warehouse}`") from exc
     typer.echo(f"wrote {output} ({summary['bytes'] // 1024} KiB; charts: {', '.join(summary['charts']) or 'none'}; "
                f"{summary['events']} events with their quotes)")
     for chart, note in sorted(summary["notes"].items()):

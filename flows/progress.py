@@ -18,7 +18,7 @@ from typing import Protocol, TextIO, TypeVar
 T = TypeVar("T")
 
 # Stages the pipeline runs after the batched ones, shown as "running" until the run returns.
-AFTER_STAGE = {"extract": ("load", "tables")}
+AFTER_STAGE = {"extract": ("load", "step")}
 
 # Plain log lines: at most one per stage every this many seconds (plus start and end), so a
 # long run in a CI log or `nohup` file stays readable.
@@ -141,8 +141,9 @@ class RichReporter:
             TaskProgressColumn(),
             TextColumn("[cyan]{task.fields[rate]}"),
             TimeElapsedColumn(),
-            TextColumn("left"),
+            TextColumn("elapsed,"),
             TimeRemainingColumn(),
+            TextColumn("left"),
             console=console or Console(stderr=True),
         )
         self.tasks: dict[str, int] = {}
@@ -161,10 +162,11 @@ class RichReporter:
     def finish(self, stage: str) -> None:
         task_id = self.tasks[stage]
         task = self.progress.tasks[task_id]
-        if task.total is None:
+        unit = task.fields["unit"]
+        if not task.total:  # no batches (load), or nothing to do
             self.progress.update(task_id, total=1, completed=1)
-        elif task.total == 0:
-            self.progress.update(task_id, total=1, completed=1)
+        elif task.elapsed:  # the whole stage's mean rate stays on screen
+            self.progress.update(task_id, rate=f"{task.completed / task.elapsed:.1f} {unit}/s")
         self.progress.stop_task(task_id)
         if stage in AFTER_STAGE:
             self.start(AFTER_STAGE[stage][0], None, AFTER_STAGE[stage][1])

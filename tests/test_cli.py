@@ -164,3 +164,12 @@ def test_run_options_a_user_gets_wrong_are_named(args, message, monkeypatch, cap
     code, _, err = run_main(monkeypatch, capsys, "run", "--warehouse", tmp_path / "w.duckdb",
                             "--data-dir", tmp_path / "data", *args)
     assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_report_on_a_duckdb_file_without_dateline_tables_says_how_to_build_it(monkeypatch, capsys, tmp_path):
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    code, _, err = run_main(monkeypatch, capsys, "report", "--warehouse", other, "-o", tmp_path / "r.html")
+    assert code == 2 and "lacks dateline tables" in err and f"dateline run INPUT --warehouse {other}" in err

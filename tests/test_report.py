@@ -163,7 +163,9 @@ def test_report_renders_every_chart_in_headless_chromium(which, sample_warehouse
     dom, log = _render(tmp_path / "report.html", tmp_path)
     console = [line for line in log.splitlines() if "CONSOLE" in line or "Uncaught" in line]
     assert not [line for line in console if re.search(r"error|uncaught", line, re.I)], console
-    body_tag = re.search(r"<body[^>]*>", dom)[0]
+    markup = re.sub(r"<script[^>]*>.*?</script>", "", dom, flags=re.S)  # the Vega bundle holds "<body>" too
+    body_tag = re.search(r"<body[^>]*>", markup)[0]
+    assert "data-charts-rendered" in body_tag
     assert "data-report-errors" not in body_tag
     assert re.search(r'<pre id="report-errors" hidden(="")?></pre>', dom)
     expected = len(summary["charts"])

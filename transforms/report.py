@@ -360,7 +360,7 @@ text-align:left;vertical-align:top}th{background:#f1f4f7}td.num{text-align:right
 blockquote{margin:0;padding:4px 10px;border-left:3px solid #9ab;background:#fff}mark{background:#ffe58a}
 section.quotes ul{list-style:none;padding-left:0}section.quotes li{margin-bottom:8px}
 section.quotes:target{background:#fffbe6}tr:target{background:#fffbe6}a.back{font-size:12px;font-weight:normal}
-#report-errors{color:#a94442;background:#f2dede;padding:8px}
+#report-errors{color:#a94442;background:#f2dede;padding:8px}table.events td:first-child{white-space:nowrap}
 """
 
 # Renders every chart, then marks the page: data-charts-rendered counts the charts drawn, and any
