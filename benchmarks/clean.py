@@ -137,6 +137,7 @@ BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table tr td th ul option button label".split()
 )
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 
 
@@ -145,9 +146,13 @@ def rendered_text(html: bytes, blank_between_blocks: bool) -> str:
     like copying a whole browser window."""
     import lxml.html
 
-    tree = lxml.html.document_fromstring(html)
-    for element in tree.iter(*INVISIBLE):
-        element.drop_tree() if element.getparent() is not None else None
+    tree = lxml.html.document_fromstring(html.decode("utf-8", errors="replace"))
+    hidden = [e for e in tree.iter(*INVISIBLE, "select")]
+    hidden += [e for e in tree.iter() if isinstance(e.tag, str) and (
+        e.get("hidden") is not None or HIDDEN_STYLE.search(e.get("style") or ""))]
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()
     lines: list[str] = []
     current: list[str] = []
 

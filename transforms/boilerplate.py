@@ -50,11 +50,42 @@ EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 BULLET = re.compile(r"^\s*(?:[•·▪►▶◦‣*]|-\s|\d{1,2}[.)]\s)\s*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[A-Z\"“]")
+# Comment sections: their headers and per-comment lines end the story.
+COMMENT_MARKER = re.compile(
+    r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts?\s+on\b.*)|(?:leave|post|add)\s+a\s+(?:reply|comment).*|"
+    r"comments?\s+(?:are\s+closed|for\s+this\s+thread.*)|reply|.{1,60}\s(?:says|said|wrote):?|"
+    r".{1,60}\bon\s+\w+\s+\d{1,2},\s+\d{4}\s+at\s+\d{1,2}:\d{2}.*|\d+\s+(?:comments?|responses?|replies)\s+to\b.*|"
+    r"(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w+\s+\d{4}),?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)$",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Words that stay lower case inside English headlines in Title Case.
 TITLE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or over per the to up via vs with amid after before".split()
 )
+
+
+# Function words of the languages the corpus mostly holds (English, German, French, Spanish,
+# Portuguese, Italian, Dutch): prose is full of them, menus and headline lists are not.
+STOPWORDS = frozenset("""
+a about after all also an and any are as at be been but by can could did do from had has have he her his
+how i if in into is it its more no not of on one or our out she so some than that the their them then there
+these they this to up was we were what when which who will with would you
+aber als am an auch auf aus bei bis das dass dem den der des die durch ein eine einem einen einer es für
+hat ich im in ist mit nach nicht noch nur oder sich sie sind so um und von vor war was wie wir zu zum zur
+au aux avec ce ces dans de des du elle en est et il ils la le les leur mais ne nous par pas plus pour qui
+que sa se son sont sur un une vous y
+al con como del el en es la las lo los más para pero por que se su sus un una y o
+ao com da das de do dos e em na no nos os para pela pelo por que se um uma é
+che chi con da dei del della di e gli il in la le nel per non si sono un una
+de het een en in is met niet op te van voor zijn
+""".split())
+
+
+def stopword_density(text: str) -> float:
+    """Share of a paragraph's words that are function words."""
+    words = [w.lower() for w in WORD.findall(text)]
+    return sum(1 for w in words if w in STOPWORDS) / len(words) if words else 0.0
 
 
 @dataclass(frozen=True)
@@ -84,16 +115,21 @@ class StoryParts:
 def paragraphs_of(text: str) -> list[str]:
     """Paragraphs of a plain text: blank-line blocks, with hard-wrapped lines re-joined.
 
-    A line is joined to the next when it does not end a sentence and the next line continues
-    it (starts lower case, or the line is long enough to be a wrapped one); bullet lines and
-    short headline-like lines stay separate, so link lists are not glued into prose.
+    A line is joined to the next when the text is hard-wrapped (its lines break at a fixed
+    width, as newswire and e-mail text do), the line does not end a sentence and the next line
+    continues it; bullet lines and short headline-like lines stay separate, so link lists are
+    not glued into prose. In text that is not hard-wrapped (a page saved as one line per
+    block) every line is its own paragraph, except that a line starting lower case continues
+    the previous one.
     """
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    wrapped = is_hard_wrapped(text)
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+    for block in blocks:
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         current = ""
         for line in lines:
-            if current and _continues(current, line):
+            if current and _continues(current, line, wrapped):
                 current = f"{current} {line}"
             else:
                 if current:
@@ -104,12 +140,23 @@ def paragraphs_of(text: str) -> list[str]:
     return out
 
 
-def _continues(previous: str, line: str) -> bool:
+def is_hard_wrapped(text: str, width: int = settings.MAX_WRAPPED_LINE_CHARS) -> bool:
+    """True when the text's lines are broken at a fixed width: almost no line is longer than
+    `width` and most non-empty lines come close to it."""
+    lengths = [len(line.strip()) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 3:
+        return False
+    long_lines = sum(1 for n in lengths if n > width)
+    near_width = sum(1 for n in lengths if width * 0.45 <= n <= width)
+    return long_lines <= max(1, len(lengths) // 50) and near_width >= len(lengths) / 2
+
+
+def _continues(previous: str, line: str, wrapped: bool = True) -> bool:
     if BULLET.match(line) or BULLET.match(previous) or SENTENCE_END.search(previous):
         return False
     if line[:1].islower():
         return True
-    return len(previous) >= 50 and not _headline_shaped(previous)
+    return wrapped and len(previous) >= 50 and not _headline_shaped(previous)
 
 
 def _capitalised_share(words: list[str]) -> float:
@@ -163,6 +210,66 @@ def _link_list_members(paragraphs: list[Paragraph], min_run: int) -> set[int]:
     return members
 
 
+def _teaser_members(paragraphs: list[Paragraph], min_pairs: int, max_words: int) -> set[int]:
+    """Indexes inside runs of (headline line, one short prose line) pairs: the "related
+    stories" blocks that show a headline and its one-sentence summary, again and again."""
+    members: set[int] = set()
+    i = 0
+    while i < len(paragraphs) - 1:
+        j = i
+        while (j + 1 < len(paragraphs) and not paragraphs[j].is_prose and paragraphs[j].is_headline
+               and paragraphs[j + 1].is_prose and paragraphs[j + 1].words <= max_words):
+            j += 2
+        if (j - i) // 2 >= min_pairs:
+            members.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return members
+
+
+def _paragraph_score(p: Paragraph, penalty: float) -> float:
+    """Evidence that a paragraph belongs to the story: its words when it is prose written in
+    a natural language (function words present), a cost when it is not."""
+    if p.is_ui or COMMENT_MARKER.match(p.text):
+        return -4 * penalty
+    if p.is_prose:
+        density = stopword_density(p.text)
+        return p.words * (1.0 if density >= settings.MIN_STOPWORD_DENSITY else 0.3)
+    return -(penalty + 0.5 * min(p.words, 10))
+
+
+def story_span(paragraphs: list[Paragraph], penalty: float = settings.NON_PROSE_PENALTY) -> tuple[int, int] | None:
+    """(first, last) index of the contiguous run of paragraphs with the highest total score:
+    the story, as the densest stretch of prose between menus, link lists and footers (the
+    maximum-sum subarray, so a short ad or subheading inside the story is bridged while a
+    long menu is not). None when no paragraph is prose."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, p in enumerate(paragraphs):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _paragraph_score(p, penalty)
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _comments_start(paragraphs: list[Paragraph], min_markers: int = 3, max_gap: int = 3) -> int:
+    """Index where a comment section starts (a run of comment markers, each within a few
+    paragraphs of the next), or len(paragraphs) when there is none."""
+    markers = [i for i, p in enumerate(paragraphs) if COMMENT_MARKER.match(p.text)]
+    for n, start in enumerate(markers):
+        run = 1
+        for prev, nxt in zip(markers[n:], markers[n + 1 :]):
+            if nxt - prev > max_gap:
+                break
+            run += 1
+        if run >= min_markers:
+            return start
+    return len(paragraphs)
+
+
 def story_parts(
     text: str,
     min_prose_words: int = settings.MIN_PROSE_WORDS,
@@ -170,14 +277,15 @@ def story_parts(
 ) -> StoryParts:
     """Title, story paragraphs and furniture signals of a plain text.
 
-    The story runs from the first prose paragraph to the last one; inside it, paragraphs are
-    kept unless they are UI strings or link lists. Before it, the first headline-shaped line
-    is the title. A short line next to a contact e-mail is the byline.
+    The story is the highest-scoring contiguous stretch of prose (`story_span`); inside it,
+    paragraphs are kept unless they are UI strings, link lists or runs of teasers; a short
+    line between two prose paragraphs (a subheading) is kept. Before it, the nearest
+    headline-shaped line is the title. A short line next to a contact e-mail is the byline.
     """
     paragraphs = [classified(p, min_prose_words) for p in paragraphs_of(text)]
-    prose_at = [i for i, p in enumerate(paragraphs) if p.is_prose]
-    link_list = _link_list_members(paragraphs, min_headline_run)
-    title = None
+    furniture = _link_list_members(paragraphs, min_headline_run) | _teaser_members(
+        paragraphs, settings.MIN_TEASER_PAIRS, settings.MAX_TEASER_WORDS)
+    scored = [p if i not in furniture else _as_furniture(p) for i, p in enumerate(paragraphs)]
     byline = None
     contact = next((p.email_domain for p in paragraphs if p.email_domain and p.is_ui), None)
     for i, p in enumerate(paragraphs):
@@ -185,22 +293,40 @@ def story_parts(
             before = paragraphs[i - 1]
             if not before.is_prose and not before.is_ui and 1 <= before.words <= 4:
                 byline = BULLET.sub("", before.text).strip()
-    if not prose_at:
+    span = story_span(scored[: _comments_start(paragraphs)]) or story_span(scored)
+    if span is None:
         return StoryParts(title=None, paragraphs=[], byline=byline, contact_domain=contact,
                           dropped=[p.text for p in paragraphs])
-    first, last = prose_at[0], prose_at[-1]
-    for p in paragraphs[:first]:
-        if p.is_headline and not p.is_bullet:
-            title = BULLET.sub("", p.text).strip()
-            break
+    first, last = span
+    title = _title_before(paragraphs, first)
     kept, dropped = [], []
-    for i, p in enumerate(paragraphs):
-        inside = first <= i <= last
-        keep = inside and not p.is_ui and i not in link_list and (p.is_prose or SENTENCE_END.search(p.text))
+    for i, p in enumerate(scored):
+        keep = first <= i <= last and not p.is_ui and (
+            p.is_prose or SENTENCE_END.search(p.text) or _is_subheading(scored, i))
         (kept if keep else dropped).append(p.text)
     if title in dropped:
         dropped.remove(title)
     return StoryParts(title=title, paragraphs=kept, byline=byline, contact_domain=contact, dropped=dropped)
+
+
+def _as_furniture(p: Paragraph) -> Paragraph:
+    return Paragraph(text=p.text, words=p.words, is_bullet=p.is_bullet, is_prose=False, is_headline=False,
+                     is_ui=True, email_domain=p.email_domain)
+
+
+def _is_subheading(paragraphs: list[Paragraph], i: int) -> bool:
+    """A short line with prose before and after it, inside the story."""
+    p = paragraphs[i]
+    return (0 < i < len(paragraphs) - 1 and not p.is_bullet and 1 <= p.words <= settings.MAX_TITLE_WORDS
+            and paragraphs[i - 1].is_prose and paragraphs[i + 1].is_prose)
+
+
+def _title_before(paragraphs: list[Paragraph], first: int, window: int = 12) -> str | None:
+    """The headline above the story: the nearest headline-shaped line of at least four words
+    in the few paragraphs before it, else the nearest shorter one."""
+    candidates = [p for p in reversed(paragraphs[max(0, first - window):first]) if p.is_headline and not p.is_bullet]
+    chosen = next((p for p in candidates if p.words >= 4), candidates[0] if candidates else None)
+    return BULLET.sub("", chosen.text).strip() if chosen else None
 
 
 def without_furniture(paragraphs: list[str]) -> list[str]:

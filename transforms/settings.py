@@ -54,8 +54,22 @@ MIN_DOCUMENT_WORDS = 5
 MAX_TITLE_WORDS = 30
 # Paragraphs with at least this many words and sentence punctuation are prose.
 MIN_PROSE_WORDS = 8
+# Text whose lines almost never exceed this many characters (and mostly come near it) is
+# hard-wrapped, so its lines are re-joined into paragraphs; e-mail and newswire wrap at 65-80.
+MAX_WRAPPED_LINE_CHARS = 100
 # A run of at least this many short headline-like lines is a link list ("Latest Stories").
 MIN_HEADLINE_RUN = 2
+# Story span in plain text: every non-prose paragraph costs this much (plus half a point per
+# word, up to 10 words) against the words of the prose around it, so a subheading or an ad
+# label inside a story is bridged but a menu of a dozen lines ends it.
+NON_PROSE_PENALTY = 3.0
+# Prose with fewer function words than this share counts a third (lists of names, headline
+# strings glued into one line); natural-language sentences run at 0.3-0.5.
+MIN_STOPWORD_DENSITY = 0.15
+# "Related stories" blocks: at least this many (headline, summary) pairs in a row, each
+# summary at most this many words, are teasers, not story.
+MIN_TEASER_PAIRS = 3
+MAX_TEASER_WORDS = 45
 # Near-duplicate articles: word shingles of this size, MinHash with this many permutations,
 # and this Jaccard threshold. 0.8 on 5-shingles catches re-scrapes and wire copies with
 # different furniture or small edits, while same-topic articles by different outlets
