@@ -217,7 +217,7 @@ def _teaser_members(paragraphs: list[Paragraph], min_pairs: int, max_words: int)
     i = 0
     while i < len(paragraphs) - 1:
         j = i
-        while (j + 1 < len(paragraphs) and not paragraphs[j].is_prose and paragraphs[j].is_headline
+        while (j + 1 < len(paragraphs) and _teaser_headline(paragraphs[j])
                and paragraphs[j + 1].is_prose and paragraphs[j + 1].words <= max_words):
             j += 2
         if (j - i) // 2 >= min_pairs:
@@ -226,6 +226,13 @@ def _teaser_members(paragraphs: list[Paragraph], min_pairs: int, max_words: int)
         else:
             i += 1
     return members
+
+
+def _teaser_headline(p: Paragraph) -> bool:
+    """A headline over a teaser: short, and not a sentence ending in a full stop (headlines end
+    bare, with a question mark or with an ellipsis)."""
+    text = p.text.rstrip()
+    return 2 <= p.words <= 20 and not p.is_ui and (not text.endswith(".") or text.endswith("..."))
 
 
 def _paragraph_score(p: Paragraph, penalty: float) -> float:
@@ -283,7 +290,13 @@ def story_parts(
     headline-shaped line is the title. A short line next to a contact e-mail is the byline.
     """
     paragraphs = [classified(p, min_prose_words) for p in paragraphs_of(text)]
-    furniture = _link_list_members(paragraphs, min_headline_run) | _teaser_members(
+    counts: dict[str, int] = {}
+    for p in paragraphs:
+        counts[p.text] = counts.get(p.text, 0) + 1
+    # A short line that comes back within the same text is a widget ("Share", "Reply", a
+    # section label), never a line of the story.
+    repeated = {i for i, p in enumerate(paragraphs) if counts[p.text] > 1 and not p.is_prose}
+    furniture = repeated | _link_list_members(paragraphs, min_headline_run) | _teaser_members(
         paragraphs, settings.MIN_TEASER_PAIRS, settings.MAX_TEASER_WORDS)
     scored = [p if i not in furniture else _as_furniture(p) for i, p in enumerate(paragraphs)]
     byline = None
@@ -299,6 +312,15 @@ def story_parts(
                           dropped=[p.text for p in paragraphs])
     first, last = span
     title = _title_before(paragraphs, first)
+    off_topic = _off_topic(scored, first, last, title)
+    # Teasers of other stories sit below the article: trim the span's tail while it is
+    # off-topic prose or non-prose, once at least two off-topic paragraphs are in that tail.
+    end, trimmed = last, 0
+    while end > first and (end in off_topic or not scored[end].is_prose):
+        trimmed += end in off_topic
+        end -= 1
+    if trimmed >= 2:
+        last = end
     kept, dropped = [], []
     for i, p in enumerate(scored):
         keep = first <= i <= last and not p.is_ui and (
@@ -307,6 +329,24 @@ def story_parts(
     if title in dropped:
         dropped.remove(title)
     return StoryParts(title=title, paragraphs=kept, byline=byline, contact_domain=contact, dropped=dropped)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (w.lower() for w in WORD.findall(text)) if len(w) > 3 and w not in STOPWORDS}
+
+
+def _off_topic(paragraphs: list[Paragraph], first: int, last: int, title: str | None,
+               lead_size: int = 3, min_overlap: float = settings.MIN_TOPIC_OVERLAP) -> set[int]:
+    """Prose paragraphs of the span after its lead that share (almost) no content word with
+    the title and the lead paragraphs: teasers of other stories glued below the article."""
+    prose = [i for i in range(first, last + 1) if paragraphs[i].is_prose]
+    lead = set().union(*(_content_words(paragraphs[i].text) for i in prose[:lead_size]), _content_words(title or ""))
+    out = set()
+    for i in prose[lead_size:]:
+        words = _content_words(paragraphs[i].text)
+        if words and len(words & lead) / len(words) < min_overlap:
+            out.add(i)
+    return out
 
 
 def _as_furniture(p: Paragraph) -> Paragraph:

@@ -70,6 +70,10 @@ MIN_STOPWORD_DENSITY = 0.15
 # summary at most this many words, are teasers, not story.
 MIN_TEASER_PAIRS = 3
 MAX_TEASER_WORDS = 45
+# A prose paragraph after the lead of a plain-text story that shares less than this share of
+# its content words with the title and the first paragraphs is a teaser for another story:
+# a story's paragraphs keep naming its people, places and subject.
+MIN_TOPIC_OVERLAP = 0.05
 # Near-duplicate articles: word shingles of this size, MinHash with this many permutations,
 # and this Jaccard threshold. 0.8 on 5-shingles catches re-scrapes and wire copies with
 # different furniture or small edits, while same-topic articles by different outlets
