@@ -180,8 +180,8 @@ def classified(text: str, min_prose_words: int = settings.MIN_PROSE_WORDS) -> Pa
     email = EMAIL.search(bare)
     is_prose = words >= min_prose_words and bool(SENTENCE_END.search(bare) or SENTENCE_INSIDE.search(bare))
     is_ui = bool(
-        UI_LINE.match(bare)
-        or SECTION_LABEL.match(bare)
+        (UI_LINE.match(bare) and words <= settings.MAX_UI_WORDS)
+        or (SECTION_LABEL.match(bare) and words <= settings.MAX_UI_WORDS)
         or (COPYRIGHT.search(bare) and words <= 25)
         or (email and words <= 12)
     )
@@ -370,8 +370,7 @@ def _title_before(paragraphs: list[Paragraph], first: int, window: int = 12) -> 
 
 
 def without_furniture(paragraphs: list[str]) -> list[str]:
-    """Paragraphs minus UI strings and link lists: the safe subset of the rules, for text
-    that an HTML extractor has already reduced to the main content."""
-    classes = [classified(p) for p in paragraphs]
-    link_list = _link_list_members(classes, settings.MIN_HEADLINE_RUN + 1)
-    return [p.text for i, p in enumerate(classes) if not p.is_ui and i not in link_list]
+    """Paragraphs minus UI strings: the safe subset of the rules, for text that an HTML
+    extractor or the user's scraper has already reduced to the main content. Lists stay: in
+    such text they are the story's own lists far more often than link lists."""
+    return [text for text in paragraphs if not classified(text).is_ui]

@@ -156,8 +156,9 @@ def _html_parts(html: str, url: str | None) -> dict:
     )
     if doc is None:
         return {"text": "", "title": None}
-    text = doc.text or ""
-    paragraphs = boilerplate.without_furniture(boilerplate.paragraphs_of(text))
+    # trafilatura ends each paragraph, heading and list item with one newline.
+    lines = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    paragraphs = boilerplate.without_furniture(lines)
     modified = None
     try:
         modified = find_date(html, original_date=False, extensive_search=False)
@@ -171,7 +172,7 @@ def _html_parts(html: str, url: str | None) -> dict:
         "modified": modified if modified and modified != doc.date else None,
         "url": doc.url or url,
         "sitename": doc.sitename,
-        "dropped": max(0, len(boilerplate.paragraphs_of(text)) - len(paragraphs)),
+        "dropped": len(lines) - len(paragraphs),
     }
 
 

@@ -54,6 +54,9 @@ MIN_DOCUMENT_WORDS = 5
 MAX_TITLE_WORDS = 30
 # Paragraphs with at least this many words and sentence punctuation are prose.
 MIN_PROSE_WORDS = 8
+# UI strings ("Share it on", "[Photo]", "Read more ...") are short: a longer paragraph that
+# starts like one is prose that happens to begin with those words.
+MAX_UI_WORDS = 12
 # Text whose lines almost never exceed this many characters (and mostly come near it) is
 # hard-wrapped, so its lines are re-joined into paragraphs; e-mail and newswire wrap at 65-80.
 MAX_WRAPPED_LINE_CHARS = 100
