@@ -96,6 +96,7 @@ def ours_on_html(rows: list[dict]) -> dict[str, str]:
             docs.append({**doc, "url": row["url"], "run_id": "bench"})
     frame = pl.DataFrame(docs, schema={**ingest.DOCUMENT_SCHEMA, "run_id": pl.String}, orient="row")
     articles, _ = clean.clean_articles(frame)
+    articles = clean.without_template(articles, clean.template_paragraphs(articles))
     bodies = dict(zip(articles["doc_id"], articles["body"]))
     return {row["id"]: bodies.get(f"{row['id']}.html", "") for row in rows}
 
@@ -196,6 +197,7 @@ def bench_text(corpus: Path, limit: int | None) -> None:
         frame = pl.DataFrame(docs, schema={**ingest.DOCUMENT_SCHEMA, "run_id": pl.String}, orient="row")
         started = time.perf_counter()
         articles, _ = clean.clean_articles(frame)
+        articles = clean.without_template(articles, clean.template_paragraphs(articles))
         spent = time.perf_counter() - started
         bodies = dict(zip(articles["doc_id"], articles["body"]))
         everything = summary([prf(texts[r["id"]], r["gold"]["article_body"]) for r in aeb])

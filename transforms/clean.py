@@ -276,3 +276,61 @@ def clean_articles(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
 
     articles = pl.DataFrame(rows, schema=ARTICLE_SCHEMA, orient="row") if rows else pl.DataFrame(schema=ARTICLE_SCHEMA)
     return articles, rejects_frame(rejects)
+
+
+def _template_group(doc_id: str, source_domain: str | None, source_name: str | None) -> str:
+    """The site an article's template belongs to: its registered domain, else its publisher
+    name, else the folder it was saved in (scrapers save one site per folder)."""
+    if source_domain:
+        return source_domain.lower()
+    if source_name:
+        return " ".join(source_name.lower().split())
+    return "dir:" + doc_id.rsplit("/", 1)[0] if "/" in doc_id else "dir:"
+
+
+def template_paragraphs(articles: pl.DataFrame, min_docs: int = settings.TEMPLATE_MIN_DOCS) -> pl.DataFrame:
+    """One row per (group, paragraph) that appears in at least `min_docs` articles of one site
+    with different bodies: the site's template (menus, share bars, sign-offs) that page-level
+    rules could not tell from the story. Needs doc_id, source_domain, source_name, body,
+    body_hash. Exact copies of one body count once, so syndicated duplicates are not template."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for doc_id, domain, name, body, digest in articles.select(
+        "doc_id", "source_domain", "source_name", "body", "body_hash"
+    ).iter_rows():
+        group = _template_group(doc_id, domain, name)
+        for paragraph in set((body or "").split("\n\n")):
+            if paragraph:
+                seen.setdefault((group, paragraph), set()).add(digest)
+    rows = [(g, p, len(d)) for (g, p), d in seen.items() if len(d) >= min_docs]
+    return pl.DataFrame(rows, schema={"group": pl.String, "paragraph": pl.String, "num_articles": pl.Int64},
+                        orient="row")
+
+
+def without_template(
+    articles: pl.DataFrame, template: pl.DataFrame, max_share: float = settings.MAX_TEMPLATE_SHARE
+) -> pl.DataFrame:
+    """Articles with their site's template paragraphs removed from the body (and the columns
+    derived from the body recomputed). An article would lose more than `max_share` of its
+    words is left as it was: that much repetition means copies of one story, not template."""
+    if template.is_empty():
+        return articles
+    by_group: dict[str, set[str]] = {}
+    for group, paragraph in template.select("group", "paragraph").iter_rows():
+        by_group.setdefault(group, set()).add(paragraph)
+    updates = []
+    for row in articles.select("article_id", "doc_id", "source_domain", "source_name", "body",
+                               "furniture_lines").iter_rows(named=True):
+        repeated = by_group.get(_template_group(row["doc_id"], row["source_domain"], row["source_name"]), set())
+        paragraphs = row["body"].split("\n\n")
+        kept = [p for p in paragraphs if p not in repeated]
+        if len(kept) == len(paragraphs) or sum(len(p.split()) for p in kept) < (1 - max_share) * len(row["body"].split()):
+            continue
+        body = "\n\n".join(kept)
+        dateline, place = dateline_of(body)
+        updates.append({"article_id": row["article_id"], "body": body, "word_count": len(body.split()),
+                        "body_hash": body_hash(body), "dateline": dateline, "dateline_place": place,
+                        "furniture_lines": row["furniture_lines"] + len(paragraphs) - len(kept)})
+    if not updates:
+        return articles
+    changed = pl.DataFrame(updates, schema={k: ARTICLE_SCHEMA[k] for k in updates[0]})
+    return articles.update(changed, on="article_id").select(articles.columns)

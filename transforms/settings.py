@@ -77,6 +77,13 @@ MAX_TEASER_WORDS = 45
 # its content words with the title and the first paragraphs is a teaser for another story:
 # a story's paragraphs keep naming its people, places and subject.
 MIN_TOPIC_OVERLAP = 0.05
+# Site template across the corpus: a paragraph found in at least this many articles of one
+# site (with different bodies) is template. Three, because two articles of a site may share a
+# quoted sentence or a correction note; by three it is furniture.
+TEMPLATE_MIN_DOCS = 3
+# ... unless removing the template would take more than this share of an article's words:
+# then the "template" is the story itself, filed several times with edits.
+MAX_TEMPLATE_SHARE = 0.5
 # Near-duplicate articles: word shingles of this size, MinHash with this many permutations,
 # and this Jaccard threshold. 0.8 on 5-shingles catches re-scrapes and wire copies with
 # different furniture or small edits, while same-topic articles by different outlets
