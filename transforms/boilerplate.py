@@ -58,6 +58,17 @@ COMMENT_MARKER = re.compile(
     r"(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w+\s+\d{4}),?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)$",
     re.IGNORECASE,
 )
+# Lines that open what comes after a story: comment prompts, "more from" and "recommended"
+# blocks, author boxes. Inside the story span they cut its tail. ("Read more" and "Related"
+# are not among them: sites put those boxes in the middle of the story too.)
+STORY_END = re.compile(
+    r"^(?:share\s+your\s+thoughts|join\s+the\s+(?:conversation|discussion)|as\s+you\s+comment|"
+    r"comments?\s+(?:policy|guidelines)|we\s+welcome\s+(?:your\s+)?comments|(?:leave|post|add)\s+a\s+(?:comment|reply)|"
+    r"\d+\s+comments?|comments?|more\s+(?:stories|news|from)\b|recommended(?:\s+for\s+you)?|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|(?:about|more\s+about)\s+the\s+author|trending(?:\s+now)?|"
+    r"most\s+(?:popular|read|viewed|shared))\b",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Words that stay lower case inside English headlines in Title Case.
 TITLE_SMALL_WORDS = frozenset(
@@ -311,6 +322,7 @@ def story_parts(
         return StoryParts(title=None, paragraphs=[], byline=byline, contact_domain=contact,
                           dropped=[p.text for p in paragraphs])
     first, last = span
+    last = _before_story_end(scored, first, last)
     title = _title_before(paragraphs, first)
     off_topic = _off_topic(scored, first, last, title)
     # Teasers of other stories sit below the article: trim the span's tail while it is
@@ -329,6 +341,19 @@ def story_parts(
     if title in dropped:
         dropped.remove(title)
     return StoryParts(title=title, paragraphs=kept, byline=byline, contact_domain=contact, dropped=dropped)
+
+
+def _before_story_end(paragraphs: list[Paragraph], first: int, last: int) -> int:
+    """Last index of the story once the span is cut at the first end marker ("Share your
+    thoughts", "Related stories", a comment prompt) that has at least as many prose words
+    before it as after it."""
+    words = [p.words if p.is_prose else 0 for p in paragraphs]
+    for i in range(first + 1, last + 1):
+        text = BULLET.sub("", paragraphs[i].text).strip()
+        if paragraphs[i].words <= 40 and STORY_END.match(text):
+            if sum(words[first:i]) >= sum(words[i : last + 1]):
+                return i - 1
+    return last
 
 
 def _content_words(text: str) -> set[str]:
