@@ -254,6 +254,8 @@ def _paragraph_score(p: Paragraph, penalty: float) -> float:
     if p.is_prose:
         density = stopword_density(p.text)
         return p.words * (1.0 if density >= settings.MIN_STOPWORD_DENSITY else 0.3)
+    if p.words >= settings.MIN_LIST_ITEM_WORDS and not p.is_headline:
+        return -1.0
     return -(penalty + 0.5 * min(p.words, 10))
 
 
@@ -336,7 +338,8 @@ def story_parts(
     kept, dropped = [], []
     for i, p in enumerate(scored):
         keep = first <= i <= last and not p.is_ui and (
-            p.is_prose or SENTENCE_END.search(p.text) or _is_subheading(scored, i))
+            p.is_prose or SENTENCE_END.search(p.text) or _is_subheading(scored, i)
+            or _is_list_item(scored, i))
         (kept if keep else dropped).append(p.text)
     if title in dropped:
         dropped.remove(title)
@@ -377,6 +380,17 @@ def _off_topic(paragraphs: list[Paragraph], first: int, last: int, title: str | 
 def _as_furniture(p: Paragraph) -> Paragraph:
     return Paragraph(text=p.text, words=p.words, is_bullet=p.is_bullet, is_prose=False, is_headline=False,
                      is_ui=True, email_domain=p.email_domain)
+
+
+def _list_shaped(p: Paragraph) -> bool:
+    return not p.is_prose and not p.is_ui and not p.is_headline and p.words >= settings.MIN_LIST_ITEM_WORDS
+
+
+def _is_list_item(paragraphs: list[Paragraph], i: int) -> bool:
+    """A longer non-prose line next to another one, inside the story: an item of the story's
+    own list or a row of its table (a lone one is a caption or a credit line)."""
+    return _list_shaped(paragraphs[i]) and any(
+        0 <= j < len(paragraphs) and _list_shaped(paragraphs[j]) for j in (i - 1, i + 1))
 
 
 def _is_subheading(paragraphs: list[Paragraph], i: int) -> bool:

@@ -66,6 +66,10 @@ MIN_HEADLINE_RUN = 2
 # word, up to 10 words) against the words of the prose around it, so a subheading or an ad
 # label inside a story is bridged but a menu of a dozen lines ends it.
 NON_PROSE_PENALTY = 3.0
+# A non-prose line of at least this many words that is not a Title Case headline (a list
+# item, a table row, a caption) costs the story span only one point: stories carry lists and
+# tables, while menus are short labels and headline links.
+MIN_LIST_ITEM_WORDS = 5
 # Prose with fewer function words than this share counts a third (lists of names, headline
 # strings glued into one line); natural-language sentences run at 0.3-0.5.
 MIN_STOPWORD_DENSITY = 0.15
