@@ -58,6 +58,12 @@ COMMENT_MARKER = re.compile(
     r"(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w+\s+\d{4}),?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)$",
     re.IGNORECASE,
 )
+# Site legal notices in prose: cookie and privacy notices, terms, disclaimers.
+LEGAL = re.compile(
+    r"\b(?:this\s+(?:web)?site|cookies?|privacy\s+(?:policy|notice|statement)|terms\s+(?:of|and)\s+(?:use|service|conditions)|"
+    r"(?:registered\s+)?trademarks?\s+of|have\s+not\s+been\s+evaluated\s+by|all\s+rights\s+reserved)\b",
+    re.IGNORECASE,
+)
 # Lines that open what comes after a story: comment prompts, "more from" and "recommended"
 # blocks, author boxes. Inside the story span they cut its tail. ("Read more" and "Related"
 # are not among them: sites put those boxes in the middle of the story too.)
@@ -194,6 +200,7 @@ def classified(text: str, min_prose_words: int = settings.MIN_PROSE_WORDS) -> Pa
         (UI_LINE.match(bare) and words <= settings.MAX_UI_WORDS)
         or (SECTION_LABEL.match(bare) and words <= settings.MAX_UI_WORDS)
         or (COPYRIGHT.search(bare) and words <= 25)
+        or (LEGAL.search(bare) and words <= settings.MAX_LEGAL_WORDS)
         or (email and words <= 12)
     )
     return Paragraph(
@@ -319,7 +326,7 @@ def story_parts(
             before = paragraphs[i - 1]
             if not before.is_prose and not before.is_ui and 1 <= before.words <= 4:
                 byline = BULLET.sub("", before.text).strip()
-    span = story_span(scored[: _comments_start(paragraphs)]) or story_span(scored)
+    span = story_span(scored[: _comments_start(paragraphs)]) or story_span(scored) or _longest_list(scored)
     if span is None:
         return StoryParts(title=None, paragraphs=[], byline=byline, contact_domain=contact,
                           dropped=[p.text for p in paragraphs])
@@ -380,6 +387,20 @@ def _off_topic(paragraphs: list[Paragraph], first: int, last: int, title: str | 
 def _as_furniture(p: Paragraph) -> Paragraph:
     return Paragraph(text=p.text, words=p.words, is_bullet=p.is_bullet, is_prose=False, is_headline=False,
                      is_ui=True, email_domain=p.email_domain)
+
+
+def _longest_list(paragraphs: list[Paragraph], min_items: int = settings.MIN_LIST_ITEMS) -> tuple[int, int] | None:
+    """(first, last) of the longest run of list items, for a page without prose (a
+    calendar, a recipe, a results table): the list is its content."""
+    best, start = None, None
+    for i, p in enumerate(paragraphs + [None]):
+        if p is not None and _list_shaped(p):
+            start = i if start is None else start
+            continue
+        if start is not None and i - start >= min_items and (best is None or i - start > best[1] - best[0] + 1):
+            best = (start, i - 1)
+        start = None
+    return best
 
 
 def _list_shaped(p: Paragraph) -> bool:

@@ -57,6 +57,10 @@ MIN_PROSE_WORDS = 8
 # UI strings ("Share it on", "[Photo]", "Read more ...") are short: a longer paragraph that
 # starts like one is prose that happens to begin with those words.
 MAX_UI_WORDS = 12
+# A paragraph of at most this many words that speaks of "this website", cookies, privacy or
+# terms of use is the site's legal notice; a story that mentions cookies does so in passing
+# inside longer paragraphs.
+MAX_LEGAL_WORDS = 60
 # Text whose lines almost never exceed this many characters (and mostly come near it) is
 # hard-wrapped, so its lines are re-joined into paragraphs; e-mail and newswire wrap at 65-80.
 MAX_WRAPPED_LINE_CHARS = 100
@@ -70,6 +74,9 @@ NON_PROSE_PENALTY = 3.0
 # item, a table row, a caption) costs the story span only one point: stories carry lists and
 # tables, while menus are short labels and headline links.
 MIN_LIST_ITEM_WORDS = 5
+# A plain text without any prose keeps its longest run of at least this many list items
+# (a calendar, a results table); a shorter run is not enough to call it content.
+MIN_LIST_ITEMS = 4
 # Prose with fewer function words than this share counts a third (lists of names, headline
 # strings glued into one line); natural-language sentences run at 0.3-0.5.
 MIN_STOPWORD_DENSITY = 0.15
