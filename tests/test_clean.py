@@ -154,3 +154,12 @@ def test_html_published_and_modified_dates_are_kept_apart():
     assert article["published_at"].date().isoformat() == "2024-06-11"
     assert article["modified_at"].date().isoformat() == "2024-06-13"
     assert article["date_source"] == "html"
+
+
+def test_wire_dateline_names_the_publisher_when_nothing_else_does():
+    text = ("WASHINGTON (Reuters) - The U.S. Treasury said on Tuesday it would sell new two-year notes next week, "
+            "adding to the supply of government debt as the deficit widens.")
+    article = clean.cleaned_article(_document(text))
+    assert (article["dateline"], article["dateline_place"]) == ("WASHINGTON (Reuters)", "Washington")
+    assert article["source_name"] == "Reuters"
+    assert clean.cleaned_article(_document(text, source="Example Daily"))["source_name"] == "Example Daily"

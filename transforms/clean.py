@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 import polars as pl
 
-from transforms import boilerplate, settings
+from transforms import boilerplate, settings, sources
 
 # One row per article. Column order is the Parquet column order.
 ARTICLE_SCHEMA = {
@@ -37,7 +37,7 @@ ARTICLE_SCHEMA = {
     "body": pl.String,  # the clean story text; mention offsets point into it
     "word_count": pl.Int64,
     "body_hash": pl.String,  # sha256 of the body folded to lower-case words: exact duplicates share it
-    "source_name": pl.String,  # publisher signal: metadata, site name, byline
+    "source_name": pl.String,  # publisher signal: metadata, site name, byline, dateline agency
     "source_domain": pl.String,  # registered domain from the URL or a contact e-mail
     "clean_method": pl.String,  # trafilatura | text-rules (saved pages) | text-light (JSONL text)
     "furniture_lines": pl.Int64,  # paragraphs dropped as site furniture
@@ -230,7 +230,9 @@ def cleaned_article(document: dict) -> dict:
         date_source = None
     language, score = _detected_language(body)
     domain = registered_domain(url) or registered_domain(contact)
-    source_name = document.get("source") or sitename or byline
+    # The signing agency of a wire dateline is the last resort: a site that reprints a wire
+    # story says who it is in its metadata, which wins.
+    source_name = document.get("source") or sitename or byline or sources.agency_name(dateline)
     return {
         "article_id": article_id(document["doc_id"]),
         "doc_id": document["doc_id"],
