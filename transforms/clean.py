@@ -146,8 +146,14 @@ def registered_domain(url_or_host: str | None) -> str | None:
         return None
 
 
-def _html_parts(html: str, url: str | None) -> dict:
-    """Main text and metadata of an HTML page (trafilatura + htmldate)."""
+def _html_parts(html: str, url: str | None, min_precise_share: float = settings.MIN_PRECISE_SHARE) -> dict:
+    """Main text and metadata of an HTML page (trafilatura + htmldate).
+
+    trafilatura runs twice: balanced, and favouring precision. The precise text wins when it
+    keeps at least `min_precise_share` of the balanced one's words: then it has trimmed the
+    tails (related links, sign-offs) the balanced run let in. When it keeps less, it has lost
+    part of the story, and the balanced text stays.
+    """
     import trafilatura
     from htmldate import find_date
 
@@ -156,8 +162,14 @@ def _html_parts(html: str, url: str | None) -> dict:
     )
     if doc is None:
         return {"text": "", "title": None}
+    text = doc.text or ""
+    precise = trafilatura.bare_extraction(
+        html, url=url, with_metadata=False, include_comments=False, include_tables=True, favor_precision=True
+    )
+    if precise is not None and precise.text and len(precise.text.split()) >= min_precise_share * len(text.split()):
+        text = precise.text
     # trafilatura ends each paragraph, heading and list item with one newline.
-    lines = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     paragraphs = boilerplate.without_furniture(lines)
     modified = None
     try:
