@@ -75,3 +75,16 @@ def test_a_long_paragraph_that_starts_like_a_ui_string_is_prose():
 def test_stopword_density_separates_prose_from_name_lists():
     assert boilerplate.stopword_density("The army said it would send reinforcements to the region.") > 0.3
     assert boilerplate.stopword_density("Kyle Busch Martin Truex Kevin Harvick Denny Hamlin") == 0.0
+
+
+def test_a_list_announced_by_a_colon_is_the_storys_even_when_it_looks_like_links():
+    dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach", "June 10 -- Credit Union Amphitheatre, Tampa",
+             "June 14 -- Bank Amphitheatre, Alpharetta"]
+    text = _page(MENU, STORY, ["The band will play these dates next summer:"], dates, MENU)
+    assert boilerplate.story_parts(text).paragraphs == STORY + ["The band will play these dates next summer:"] + dates
+
+
+def test_a_page_without_prose_keeps_its_longest_list():
+    calendar = ["Round 1: 10 March, Interlagos circuit", "Round 2: 8 April, Curitiba street circuit",
+                "Round 3: 22 April, Velopark near Porto Alegre", "Round 4: 6 May, Londrina oval track"]
+    assert boilerplate.story_parts(_page(MENU, ["Calendar"], calendar, MENU)).paragraphs == calendar

@@ -3,8 +3,9 @@
 Scrapers often save pages as text with their menus, "Latest Stories" lists, share and comment
 widgets, bylines and contact lines still in. Each paragraph is classified by its own shape
 (length, sentence punctuation, capitalisation, UI strings, counters, e-mails) and by its
-neighbours (runs of short headline-like lines are link lists). The story is the prose; the
-first headline-like line before it is the title.
+neighbours (runs of short headline-like lines are link lists, headline + summary pairs are
+teasers, "says:" / date lines are comments). The story is the densest contiguous stretch of
+prose (a maximum-sum span over per-paragraph scores); the headline above it is the title.
 
 Every rule is a named regex or function here, so a reader finds each one in one place.
 """
@@ -326,7 +327,12 @@ def story_parts(
             before = paragraphs[i - 1]
             if not before.is_prose and not before.is_ui and 1 <= before.words <= 4:
                 byline = BULLET.sub("", before.text).strip()
-    span = story_span(scored[: _comments_start(paragraphs)]) or story_span(scored) or _longest_list(scored)
+    span = story_span(scored[: _comments_start(paragraphs)]) or story_span(scored)
+    if span is None and (listed := _longest_list(paragraphs)):
+        first, last = listed
+        return StoryParts(title=_title_before(paragraphs, first), paragraphs=[p.text for p in paragraphs[first : last + 1]],
+                          byline=byline, contact_domain=contact,
+                          dropped=[p.text for i, p in enumerate(paragraphs) if not first <= i <= last])
     if span is None:
         return StoryParts(title=None, paragraphs=[], byline=byline, contact_domain=contact,
                           dropped=[p.text for p in paragraphs])
@@ -342,9 +348,11 @@ def story_parts(
         end -= 1
     if trimmed >= 2:
         last = end
+    announced = _announced_lists(paragraphs, first, last)
+    last = max([last, *announced])
     kept, dropped = [], []
     for i, p in enumerate(scored):
-        keep = first <= i <= last and not p.is_ui and (
+        keep = i in announced or first <= i <= last and not p.is_ui and (
             p.is_prose or SENTENCE_END.search(p.text) or _is_subheading(scored, i)
             or _is_list_item(scored, i))
         (kept if keep else dropped).append(p.text)
@@ -353,9 +361,30 @@ def story_parts(
     return StoryParts(title=title, paragraphs=kept, byline=byline, contact_domain=contact, dropped=dropped)
 
 
+def _announced_lists(paragraphs: list[Paragraph], first: int, last: int,
+                     min_words: int = settings.MIN_ANNOUNCED_ITEM_WORDS) -> set[int]:
+    """Indexes of the lines (and the announcing line) of a list that a story paragraph, or
+    the line right after the story, announces with a colon ("Tour
+    dates:", "Here are the highlights:"): they are the story's, even when they look like a
+    run of headline links. The run ends at the first UI string, prose or short label."""
+    out: set[int] = set()
+    for i in range(first, min(last + 2, len(paragraphs))):
+        if (paragraphs[i].is_ui or paragraphs[i].words < min_words or COMMENT_MARKER.match(paragraphs[i].text)
+                or not paragraphs[i].text.rstrip().endswith(":")):
+            continue
+        j = i + 1
+        if i > last and j < len(paragraphs) and not paragraphs[j].is_ui and paragraphs[j].words >= min_words:
+            out.add(i)
+        while (j < len(paragraphs) and not paragraphs[j].is_ui and not paragraphs[j].is_prose
+               and paragraphs[j].words >= min_words):
+            out.add(j)
+            j += 1
+    return out
+
+
 def _before_story_end(paragraphs: list[Paragraph], first: int, last: int) -> int:
     """Last index of the story once the span is cut at the first end marker ("Share your
-    thoughts", "Related stories", a comment prompt) that has at least as many prose words
+    thoughts", "More from ...", a comment prompt) that has at least as many prose words
     before it as after it."""
     words = [p.words if p.is_prose else 0 for p in paragraphs]
     for i in range(first + 1, last + 1):
@@ -391,10 +420,11 @@ def _as_furniture(p: Paragraph) -> Paragraph:
 
 def _longest_list(paragraphs: list[Paragraph], min_items: int = settings.MIN_LIST_ITEMS) -> tuple[int, int] | None:
     """(first, last) of the longest run of list items, for a page without prose (a
-    calendar, a recipe, a results table): the list is its content."""
+    calendar, a recipe, a results table): the list is its content. Its items may look like
+    headlines (dates and names are capitalised); menu labels are too short to count."""
     best, start = None, None
     for i, p in enumerate(paragraphs + [None]):
-        if p is not None and _list_shaped(p):
+        if p is not None and not p.is_ui and not p.is_prose and p.words >= settings.MIN_LIST_ITEM_WORDS:
             start = i if start is None else start
             continue
         if start is not None and i - start >= min_items and (best is None or i - start > best[1] - best[0] + 1):

@@ -81,6 +81,10 @@ MIN_LIST_ITEM_WORDS = 5
 # A plain text without any prose keeps its longest run of at least this many list items
 # (a calendar, a results table); a shorter run is not enough to call it content.
 MIN_LIST_ITEMS = 4
+# Lines after a story paragraph ending in a colon are its list while they have at least this
+# many words ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"); a one-word line is a
+# menu label again.
+MIN_ANNOUNCED_ITEM_WORDS = 3
 # Prose with fewer function words than this share counts a third (lists of names, headline
 # strings glued into one line); natural-language sentences run at 0.3-0.5.
 MIN_STOPWORD_DENSITY = 0.15
