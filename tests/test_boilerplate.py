@@ -88,3 +88,16 @@ def test_a_page_without_prose_keeps_its_longest_list():
     calendar = ["Round 1: 10 March, Interlagos circuit", "Round 2: 8 April, Curitiba street circuit",
                 "Round 3: 22 April, Velopark near Porto Alegre", "Round 4: 6 May, Londrina oval track"]
     assert boilerplate.story_parts(_page(MENU, ["Calendar"], calendar, MENU)).paragraphs == calendar
+
+
+def test_a_comment_prompt_ends_the_story_even_before_a_longer_block_of_prose():
+    others = [f"In other news, the council of a city far away approved a budget of {n} million for parks and roads."
+              for n in range(10, 20)]
+    text = _page(MENU, STORY, ["Share your thoughts with friends."], others)
+    assert boilerplate.story_parts(text).paragraphs == STORY
+
+
+def test_a_most_read_box_inside_the_story_does_not_end_it():
+    text = _page(MENU, STORY[:1], ["Most read in world news", "Teacher wins quiz show", "Gunmaker leaves state"],
+                 STORY[1:], MENU)
+    assert boilerplate.story_parts(text).paragraphs == STORY

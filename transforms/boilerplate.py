@@ -71,9 +71,14 @@ LEGAL = re.compile(
 STORY_END = re.compile(
     r"^(?:share\s+your\s+thoughts|join\s+the\s+(?:conversation|discussion)|as\s+you\s+comment|"
     r"comments?\s+(?:policy|guidelines)|we\s+welcome\s+(?:your\s+)?comments|(?:leave|post|add)\s+a\s+(?:comment|reply)|"
-    r"\d+\s+comments?|comments?|more\s+(?:stories|news|from)\b|recommended(?:\s+for\s+you)?|"
-    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|(?:about|more\s+about)\s+the\s+author|trending(?:\s+now)?|"
-    r"most\s+(?:popular|read|viewed|shared))\b",
+    r"\d+\s+comments?|comments?|(?:about|more\s+about)\s+the\s+author)\b",
+    re.IGNORECASE,
+)
+# Boxes that also sit in the middle of stories ("Most read", "Recommended"): they cut the tail
+# only when the story before them is the larger part.
+BOX_START = re.compile(
+    r"^(?:more\s+(?:stories|news|from)\b|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|"
+    r"trending(?:\s+now)?|most\s+(?:popular|read|viewed|shared))\b",
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -383,15 +388,19 @@ def _announced_lists(paragraphs: list[Paragraph], first: int, last: int,
 
 
 def _before_story_end(paragraphs: list[Paragraph], first: int, last: int) -> int:
-    """Last index of the story once the span is cut at the first end marker ("Share your
-    thoughts", "More from ...", a comment prompt) that has at least as many prose words
-    before it as after it."""
+    """Last index of the story once the span is cut at the first end marker: a comment prompt
+    ("Share your thoughts") once some story is above it, or a box start ("Most read", "More
+    from ...") with at least as many prose words before it as after it."""
     words = [p.words if p.is_prose else 0 for p in paragraphs]
     for i in range(first + 1, last + 1):
         text = BULLET.sub("", paragraphs[i].text).strip()
-        if paragraphs[i].words <= 40 and STORY_END.match(text):
-            if sum(words[first:i]) >= sum(words[i : last + 1]):
-                return i - 1
+        if paragraphs[i].words > 40:
+            continue
+        before, after = sum(words[first:i]), sum(words[i : last + 1])
+        if STORY_END.match(text) and before >= settings.MIN_STORY_WORDS_BEFORE_END:
+            return i - 1
+        if BOX_START.match(text) and before >= after:
+            return i - 1
     return last
 
 

@@ -85,6 +85,9 @@ MIN_LIST_ITEMS = 4
 # many words ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"); a one-word line is a
 # menu label again.
 MIN_ANNOUNCED_ITEM_WORDS = 3
+# A comment prompt ("Share your thoughts", "Leave a reply") ends a plain-text story once at
+# least this many words of prose are above it (a lead); nothing after it is the story's.
+MIN_STORY_WORDS_BEFORE_END = 50
 # Prose with fewer function words than this share counts a third (lists of names, headline
 # strings glued into one line); natural-language sentences run at 0.3-0.5.
 MIN_STOPWORD_DENSITY = 0.15
