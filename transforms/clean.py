@@ -313,7 +313,8 @@ def template_paragraphs(articles: pl.DataFrame, min_docs: int = settings.TEMPLAT
     ).iter_rows():
         group = _template_group(doc_id, domain, name)
         for paragraph in set((body or "").split("\n\n")):
-            if paragraph:
+            # A paragraph that stops mid-sentence is half of a story's sentence, never template.
+            if paragraph and not paragraph.endswith((",", ";")):
                 seen.setdefault((group, paragraph), set()).add(digest)
     rows = [(g, p, len(d)) for (g, p), d in seen.items() if len(d) >= min_docs]
     return pl.DataFrame(rows, schema={"group": pl.String, "paragraph": pl.String, "num_articles": pl.Int64},
