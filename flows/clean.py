@@ -19,7 +19,9 @@ def clean_batch(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 @task(name="mark-duplicates-and-sources")
 def corpus_marks(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Articles with duplicate_of and source_id; and the sources table."""
+    """Articles without their site's template, with duplicate_of and source_id; and the
+    sources table."""
+    articles = clean.without_template(articles, clean.template_paragraphs(articles))
     marks = dedup.duplicate_marks(articles)
     by_article = sources.article_sources(articles)
     publishers = sources.sources(by_article, seeds.iso2_to_iso3())

@@ -100,3 +100,66 @@ def test_documents_without_story_are_rejected_by_clean():
 def test_normalised_text_is_idempotent(text):
     once = clean.normalised_text(text)
     assert clean.normalised_text(once) == once
+
+
+def _site_articles(bodies, domain="example.com"):
+    rows = []
+    for i, body in enumerate(bodies):
+        article = clean.cleaned_article(_document(body, doc_id=f"site/{i}.txt", url=f"https://www.{domain}/a/{i}"))
+        rows.append(article)
+    return pl.DataFrame(rows, schema=clean.ARTICLE_SCHEMA, orient="row")
+
+
+STORIES = [
+    "Negotiators from both countries resumed talks in Geneva on Monday after a pause of several months.",
+    "Heavy rain caused flooding across the southern provinces on Wednesday, forcing thousands from their homes.",
+    "The central bank raised its benchmark interest rate by a quarter point on Wednesday, citing inflation.",
+    "Rebel forces took control of the northern town on Sunday after a week of heavy fighting, officials said.",
+]
+SIGN_OFF = "Support our independent newsroom with a small gift today, please."
+
+
+def test_paragraphs_repeated_across_a_sites_articles_are_template():
+    articles = _site_articles([f"{story}\n\n{SIGN_OFF}" for story in STORIES])
+    template = clean.template_paragraphs(articles)
+    assert template["paragraph"].to_list() == [SIGN_OFF] and template["num_articles"].to_list() == [4]
+    cleaned = clean.without_template(articles, template)
+    assert cleaned["body"].to_list() == STORIES
+    assert cleaned["body_hash"].to_list() == [clean.body_hash(s) for s in STORIES]
+    assert cleaned.columns == articles.columns
+
+
+def test_template_needs_three_articles_of_one_site_and_never_eats_the_story():
+    two = _site_articles([f"{story}\n\n{SIGN_OFF}" for story in STORIES[:2]])
+    assert clean.template_paragraphs(two).is_empty()
+    # The same story filed three times with a different last line: repetition, not template.
+    copies = _site_articles([f"{STORIES[0]}\n\n{STORIES[1]}\n\nUpdated {i}." for i in range(3)])
+    cleaned = clean.without_template(copies, clean.template_paragraphs(copies))
+    assert cleaned["body"].to_list() == copies["body"].to_list()
+
+
+def test_dateline_with_date_and_agency():
+    assert clean.dateline_of("LONDON, March 3 (AFP) — Prices rose") == ("LONDON, March 3 (AFP)", "London")
+
+
+def test_html_published_and_modified_dates_are_kept_apart():
+    html = """<html><head><title>Talks resume</title>
+    <meta property="article:published_time" content="2024-06-11T08:00:00Z">
+    <meta property="article:modified_time" content="2024-06-13T09:30:00Z"></head>
+    <body><article><h1>Talks resume</h1>
+    <p>Negotiators from both countries resumed talks in Geneva on Monday after a pause of several months.</p>
+    <p>The delegations said they hoped to reach an agreement on the border dispute before the end of the year.</p>
+    </article></body></html>"""
+    article = clean.cleaned_article(_document(html=html))
+    assert article["published_at"].date().isoformat() == "2024-06-11"
+    assert article["modified_at"].date().isoformat() == "2024-06-13"
+    assert article["date_source"] == "html"
+
+
+def test_wire_dateline_names_the_publisher_when_nothing_else_does():
+    text = ("WASHINGTON (Reuters) - The U.S. Treasury said on Tuesday it would sell new two-year notes next week, "
+            "adding to the supply of government debt as the deficit widens.")
+    article = clean.cleaned_article(_document(text))
+    assert (article["dateline"], article["dateline_place"]) == ("WASHINGTON (Reuters)", "Washington")
+    assert article["source_name"] == "Reuters"
+    assert clean.cleaned_article(_document(text, source="Example Daily"))["source_name"] == "Example Daily"

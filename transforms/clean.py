@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 import polars as pl
 
-from transforms import boilerplate, settings
+from transforms import boilerplate, settings, sources
 
 # One row per article. Column order is the Parquet column order.
 ARTICLE_SCHEMA = {
@@ -37,7 +37,7 @@ ARTICLE_SCHEMA = {
     "body": pl.String,  # the clean story text; mention offsets point into it
     "word_count": pl.Int64,
     "body_hash": pl.String,  # sha256 of the body folded to lower-case words: exact duplicates share it
-    "source_name": pl.String,  # publisher signal: metadata, site name, byline
+    "source_name": pl.String,  # publisher signal: metadata, site name, byline, dateline agency
     "source_domain": pl.String,  # registered domain from the URL or a contact e-mail
     "clean_method": pl.String,  # trafilatura | text-rules (saved pages) | text-light (JSONL text)
     "furniture_lines": pl.Int64,  # paragraphs dropped as site furniture
@@ -146,8 +146,14 @@ def registered_domain(url_or_host: str | None) -> str | None:
         return None
 
 
-def _html_parts(html: str, url: str | None) -> dict:
-    """Main text and metadata of an HTML page (trafilatura + htmldate)."""
+def _html_parts(html: str, url: str | None, min_precise_share: float = settings.MIN_PRECISE_SHARE) -> dict:
+    """Main text and metadata of an HTML page (trafilatura + htmldate).
+
+    trafilatura runs twice: balanced, and favouring precision. The precise text wins when it
+    keeps at least `min_precise_share` of the balanced one's words: then it has trimmed the
+    tails (related links, sign-offs) the balanced run let in. When it keeps less, it has lost
+    part of the story, and the balanced text stays.
+    """
     import trafilatura
     from htmldate import find_date
 
@@ -157,7 +163,14 @@ def _html_parts(html: str, url: str | None) -> dict:
     if doc is None:
         return {"text": "", "title": None}
     text = doc.text or ""
-    paragraphs = boilerplate.without_furniture(boilerplate.paragraphs_of(text))
+    precise = trafilatura.bare_extraction(
+        html, url=url, with_metadata=False, include_comments=False, include_tables=True, favor_precision=True
+    )
+    if precise is not None and precise.text and len(precise.text.split()) >= min_precise_share * len(text.split()):
+        text = precise.text
+    # trafilatura ends each paragraph, heading and list item with one newline.
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    paragraphs = boilerplate.without_furniture(lines)
     modified = None
     try:
         modified = find_date(html, original_date=False, extensive_search=False)
@@ -171,7 +184,7 @@ def _html_parts(html: str, url: str | None) -> dict:
         "modified": modified if modified and modified != doc.date else None,
         "url": doc.url or url,
         "sitename": doc.sitename,
-        "dropped": max(0, len(boilerplate.paragraphs_of(text)) - len(paragraphs)),
+        "dropped": len(lines) - len(paragraphs),
     }
 
 
@@ -229,7 +242,9 @@ def cleaned_article(document: dict) -> dict:
         date_source = None
     language, score = _detected_language(body)
     domain = registered_domain(url) or registered_domain(contact)
-    source_name = document.get("source") or sitename or byline
+    # The signing agency of a wire dateline is the last resort: a site that reprints a wire
+    # story says who it is in its metadata, which wins.
+    source_name = document.get("source") or sitename or byline or sources.agency_name(dateline)
     return {
         "article_id": article_id(document["doc_id"]),
         "doc_id": document["doc_id"],
@@ -275,3 +290,62 @@ def clean_articles(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
 
     articles = pl.DataFrame(rows, schema=ARTICLE_SCHEMA, orient="row") if rows else pl.DataFrame(schema=ARTICLE_SCHEMA)
     return articles, rejects_frame(rejects)
+
+
+def _template_group(doc_id: str, source_domain: str | None, source_name: str | None) -> str:
+    """The site an article's template belongs to: its registered domain, else its publisher
+    name, else the folder it was saved in (scrapers save one site per folder)."""
+    if source_domain:
+        return source_domain.lower()
+    if source_name:
+        return " ".join(source_name.lower().split())
+    return "dir:" + doc_id.rsplit("/", 1)[0] if "/" in doc_id else "dir:"
+
+
+def template_paragraphs(articles: pl.DataFrame, min_docs: int = settings.TEMPLATE_MIN_DOCS) -> pl.DataFrame:
+    """One row per (group, paragraph) that appears in at least `min_docs` articles of one site
+    with different bodies: the site's template (menus, share bars, sign-offs) that page-level
+    rules could not tell from the story. Needs doc_id, source_domain, source_name, body,
+    body_hash. Exact copies of one body count once, so syndicated duplicates are not template."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for doc_id, domain, name, body, digest in articles.select(
+        "doc_id", "source_domain", "source_name", "body", "body_hash"
+    ).iter_rows():
+        group = _template_group(doc_id, domain, name)
+        for paragraph in set((body or "").split("\n\n")):
+            # A paragraph that stops mid-sentence is half of a story's sentence, never template.
+            if paragraph and not paragraph.endswith((",", ";")):
+                seen.setdefault((group, paragraph), set()).add(digest)
+    rows = [(g, p, len(d)) for (g, p), d in seen.items() if len(d) >= min_docs]
+    return pl.DataFrame(rows, schema={"group": pl.String, "paragraph": pl.String, "num_articles": pl.Int64},
+                        orient="row")
+
+
+def without_template(
+    articles: pl.DataFrame, template: pl.DataFrame, max_share: float = settings.MAX_TEMPLATE_SHARE
+) -> pl.DataFrame:
+    """Articles with their site's template paragraphs removed from the body (and the columns
+    derived from the body recomputed). An article would lose more than `max_share` of its
+    words is left as it was: that much repetition means copies of one story, not template."""
+    if template.is_empty():
+        return articles
+    by_group: dict[str, set[str]] = {}
+    for group, paragraph in template.select("group", "paragraph").iter_rows():
+        by_group.setdefault(group, set()).add(paragraph)
+    updates = []
+    for row in articles.select("article_id", "doc_id", "source_domain", "source_name", "body",
+                               "furniture_lines").iter_rows(named=True):
+        repeated = by_group.get(_template_group(row["doc_id"], row["source_domain"], row["source_name"]), set())
+        paragraphs = row["body"].split("\n\n")
+        kept = [p for p in paragraphs if p not in repeated]
+        if len(kept) == len(paragraphs) or sum(len(p.split()) for p in kept) < (1 - max_share) * len(row["body"].split()):
+            continue
+        body = "\n\n".join(kept)
+        dateline, place = dateline_of(body)
+        updates.append({"article_id": row["article_id"], "body": body, "word_count": len(body.split()),
+                        "body_hash": body_hash(body), "dateline": dateline, "dateline_place": place,
+                        "furniture_lines": row["furniture_lines"] + len(paragraphs) - len(kept)})
+    if not updates:
+        return articles
+    changed = pl.DataFrame(updates, schema={k: ARTICLE_SCHEMA[k] for k in updates[0]})
+    return articles.update(changed, on="article_id").select(articles.columns)

@@ -54,8 +54,58 @@ MIN_DOCUMENT_WORDS = 5
 MAX_TITLE_WORDS = 30
 # Paragraphs with at least this many words and sentence punctuation are prose.
 MIN_PROSE_WORDS = 8
+# HTML: trafilatura's precision-favouring text replaces the balanced one when it keeps at least
+# this share of its words (a trim of tails); below it, the precise run lost part of the story.
+# On the html-sample pages the gain is flat from 0.5 to 0.6 and fades towards 1.0.
+MIN_PRECISE_SHARE = 0.6
+# UI strings ("Share it on", "[Photo]", "Read more ...") are short: a longer paragraph that
+# starts like one is prose that happens to begin with those words.
+MAX_UI_WORDS = 12
+# A paragraph of at most this many words that speaks of "this website", cookies, privacy or
+# terms of use is the site's legal notice; a story that mentions cookies does so in passing
+# inside longer paragraphs.
+MAX_LEGAL_WORDS = 60
+# Text whose lines almost never exceed this many characters (and mostly come near it) is
+# hard-wrapped, so its lines are re-joined into paragraphs; e-mail and newswire wrap at 65-80.
+MAX_WRAPPED_LINE_CHARS = 100
 # A run of at least this many short headline-like lines is a link list ("Latest Stories").
 MIN_HEADLINE_RUN = 2
+# Story span in plain text: every non-prose paragraph costs this much (plus half a point per
+# word, up to 10 words) against the words of the prose around it, so a subheading or an ad
+# label inside a story is bridged but a menu of a dozen lines ends it.
+NON_PROSE_PENALTY = 3.0
+# A non-prose line of at least this many words that is not a Title Case headline (a list
+# item, a table row, a caption) costs the story span only one point: stories carry lists and
+# tables, while menus are short labels and headline links.
+MIN_LIST_ITEM_WORDS = 5
+# A plain text without any prose keeps its longest run of at least this many list items
+# (a calendar, a results table); a shorter run is not enough to call it content.
+MIN_LIST_ITEMS = 4
+# Lines after a story paragraph ending in a colon are its list while they have at least this
+# many words ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"); a one-word line is a
+# menu label again.
+MIN_ANNOUNCED_ITEM_WORDS = 3
+# A comment prompt ("Share your thoughts", "Leave a reply") ends a plain-text story once at
+# least this many words of prose are above it (a lead); nothing after it is the story's.
+MIN_STORY_WORDS_BEFORE_END = 50
+# Prose with fewer function words than this share counts a third (lists of names, headline
+# strings glued into one line); natural-language sentences run at 0.3-0.5.
+MIN_STOPWORD_DENSITY = 0.15
+# "Related stories" blocks: at least this many (headline, summary) pairs in a row, each
+# summary at most this many words, are teasers, not story.
+MIN_TEASER_PAIRS = 3
+MAX_TEASER_WORDS = 45
+# A prose paragraph after the lead of a plain-text story that shares less than this share of
+# its content words with the title and the first paragraphs is a teaser for another story:
+# a story's paragraphs keep naming its people, places and subject.
+MIN_TOPIC_OVERLAP = 0.05
+# Site template across the corpus: a paragraph found in at least this many articles of one
+# site (with different bodies) is template. Three, because two articles of a site may share a
+# quoted sentence or a correction note; by three it is furniture.
+TEMPLATE_MIN_DOCS = 3
+# ... unless removing the template would take more than this share of an article's words:
+# then the "template" is the story itself, filed several times with edits.
+MAX_TEMPLATE_SHARE = 0.5
 # Near-duplicate articles: word shingles of this size, MinHash with this many permutations,
 # and this Jaccard threshold. 0.8 on 5-shingles catches re-scrapes and wire copies with
 # different furniture or small edits, while same-topic articles by different outlets

@@ -19,6 +19,24 @@ SOURCE_SCHEMA = {
     "article_count": pl.Int64,
 }
 
+# News agencies as they sign datelines ("WASHINGTON (Reuters) -"), with their readable names.
+AGENCY_NAMES = {
+    "reuters": "Reuters", "ap": "Associated Press", "afp": "Agence France-Presse", "upi": "United Press International",
+    "xinhua": "Xinhua", "yonhap": "Yonhap News Agency", "kyodo": "Kyodo News", "bloomberg": "Bloomberg",
+    "dpa": "Deutsche Presse-Agentur", "ansa": "ANSA", "efe": "EFE", "pti": "Press Trust of India", "ians": "IANS",
+    "tass": "TASS", "itar-tass": "TASS", "cnn": "CNN", "bbc": "BBC News", "anadolu": "Anadolu Agency",
+}
+
+
+def agency_name(dateline: str | None) -> str | None:
+    """Readable name of the agency that signs a dateline ("LONDON, March 3 (AFP)" ->
+    "Agence France-Presse"), or None when the dateline names no agency we know."""
+    if not dateline or "(" not in dateline:
+        return None
+    inside = dateline.rsplit("(", 1)[1].rstrip(")").strip().lower()
+    return AGENCY_NAMES.get(inside)
+
+
 # Country-code TLDs whose ISO 3166 alpha-2 code differs from the TLD.
 TLD_TO_ISO2 = {"uk": "GB"}
 
