@@ -35,6 +35,7 @@ from datetime import date
 import polars as pl
 
 from transforms import dates, seeds, settings
+from transforms import places as places_module
 
 # Verbs whose complement clause holds the reported act; they are never events themselves.
 REPORTING_VERBS = frozenset("say tell report add note confirm claim state announce quote according insist "
@@ -53,6 +54,8 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
                           "complete enhance strengthen deepen expand".split())
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
+# Prepositions whose object is where an act happened ("in Seoul", "at the base", "near Baghuz").
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across"})
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "call"})
 # Types where every party does the same thing: compare the union of parties when merging.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -78,6 +81,7 @@ EVENT_MENTION_SCHEMA = {
     "recipient_text": pl.String,
     "actor_entity_ids": pl.List(pl.String),
     "recipient_entity_ids": pl.List(pl.String),
+    "location_entity_id": pl.String,  # where this report says it happened
     "date_text": pl.String,
     "event_date": pl.Date,
     "date_precision": pl.String,
@@ -106,9 +110,16 @@ EVENT_SCHEMA = {
     "actor2_name": pl.String,
     "actor2_country": pl.String,
     "actor2_sector": pl.String,
+    "location_entity_id": pl.String,  # the place entity it happened at (most reported)
+    "location_name": pl.String,
+    "location_country": pl.String,  # ISO3
+    "location_lat": pl.Float64,  # city (else country centre) coordinates, WGS84 degrees
+    "location_lon": pl.Float64,
+    "location_precision": pl.String,  # city | country
     "num_mentions": pl.Int64,
     "num_articles": pl.Int64,
     "num_sources": pl.Int64,
+    "avg_tone": pl.Float64,  # mean tone (-1..1) of the articles reporting it
     "confidence": pl.Float64,
     "first_article_id": pl.String,
 }
@@ -365,6 +376,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             confidence += 0.1 if recipients else 0.0
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+            location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
             out.append({
                 "sentence_index": sentence_index,
                 "start_char": sent.start_char,
@@ -376,6 +388,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 "status": status,
                 "actor_mentions": actors,
                 "recipient_mentions": recipients,
+                "location_mention": location,
                 "actor_text": _phrase(actor_head),
                 "recipient_text": _phrase(recipient_head),
                 "actor_sector_hint": _agent_sectors().get(actor_head.lemma_.lower()) if actor_head is not None else None,
@@ -385,6 +398,21 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 "confidence": round(min(max(confidence, 0.05), 0.99), 3),
             })
     return out
+
+
+def _location_mention(token, obj_token, mentions, covered: dict[int, int], parties: set[int]) -> int | None:
+    """Index of the place the act happened at: a place named in an "in/at/near ..." phrase of
+    the trigger or its object ("retook the enclave on Saturday in Baghuz"), never a party."""
+    holders = [token] + ([obj_token] if obj_token is not None else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for node in prep.subtree:
+                index = covered.get(node.i)
+                if index is not None and index not in parties and mentions[index].label in ("GPE", "LOC", "FAC"):
+                    return index
+    return None
 
 
 def _phrase(token) -> str | None:
@@ -428,6 +456,9 @@ def _compatible(a: dict, b: dict, merge_days: int) -> bool:
     if a["event_date"] is not None and b["event_date"] is not None:
         if abs((a["event_date"] - b["event_date"]).days) > merge_days:
             return False
+    # Stated places must agree at the country level ("in Seoul" and "in Korea" agree).
+    if a["location_country"] and b["location_country"] and a["location_country"] != b["location_country"]:
+        return False
     return True
 
 
@@ -447,12 +478,13 @@ def merged_events(
     `raw_event_mentions`: rows of `doc_event_mentions` with article_id, and actor/recipient
     mention references as lists of mention ids (`actor_mention_ids`, `recipient_mention_ids`).
     `mentions`/`entities`: from `transforms.entities.resolved_mentions`. `articles`: article_id,
-    published_at, source_id.
+    published_at, source_id, and optionally tone (`transforms.tone`) for the events' avg_tone.
     """
     entity_of_mention = dict(zip(mentions["mention_id"], mentions["entity_id"]))
     entity_info = {row["entity_id"]: row for row in entities.to_dicts()}
     country_entity = {row["entity_key"]: row["entity_id"] for row in entities.to_dicts() if row["kind"] == "country"}
-    article_info = {row["article_id"]: row for row in articles.select("article_id", "published_at", "source_id").to_dicts()}
+    columns = ["article_id", "published_at", "source_id"] + (["tone"] if "tone" in articles.columns else [])
+    article_info = {row["article_id"]: row for row in articles.select(columns).to_dicts()}
     codebook = _codebook()
 
     def parties(mention_ids: list[str]) -> list[str]:
@@ -487,8 +519,13 @@ def merged_events(
             info = entity_info[eid]
             if info["kind"] == "person" and info["country"]:
                 people.setdefault(info["country"], set()).add(eid)
+        location_id = entity_of_mention.get(row.get("location_mention_id"))
+        location = entity_info.get(location_id)
         reports.append({
             **row,
+            "location_entity_id": location_id if location is not None else None,
+            "location_country": location["country"] if location is not None else None,
+            "tone": article_info.get(row["article_id"], {}).get("tone"),
             "actors": actors,
             "recipients": recipients,
             "plover_type": codebook[code]["plover_type"] or None,
@@ -537,7 +574,7 @@ def merged_events(
                 **{k: m[k] for k in ("article_id", "sentence_index", "start_char", "end_char", "quote", "trigger",
                                      "trigger_start_char", "cameo_code", "plover_type", "status", "actor_text",
                                      "recipient_text", "date_text", "event_date", "date_precision", "date_method",
-                                     "confidence")},
+                                     "confidence", "location_entity_id")},
                 "actor_entity_ids": m["actors"],
                 "recipient_entity_ids": m["recipients"],
             })
@@ -580,6 +617,12 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
             return None
         return entity_info[eid][field]
 
+    places = Counter(m["location_entity_id"] for m in members if m["location_entity_id"])
+    place_id = sorted(places, key=lambda e: (-places[e], e))[0] if places else None
+    place_entity = entity_info.get(place_id) if place_id else None
+    located = places_module.located_place(place_entity["name"], place_entity["country"]) if place_entity else None
+    tones = {m["article_id"]: m["tone"] for m in members if m.get("tone") is not None}
+
     return {
         "event_id": event_id,
         "event_date": when["event_date"] if when else None,
@@ -601,9 +644,16 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
         "actor2_name": actor(second, "name"),
         "actor2_country": actor(second, "country"),
         "actor2_sector": actor(second, "sector"),
+        "location_entity_id": place_id,
+        "location_name": place_entity["name"] if place_entity else None,
+        "location_country": place_entity["country"] if place_entity else None,
+        "location_lat": located.lat if located else None,
+        "location_lon": located.lon if located else None,
+        "location_precision": located.precision if located else None,
         "num_mentions": len(members),
         "num_articles": len(articles),
         "num_sources": len({m["source_key"] for m in members}),
+        "avg_tone": round(sum(tones.values()) / len(tones), 4) if tones else None,
         "confidence": round(confidence, 3),
         "first_article_id": min(articles),
     }
