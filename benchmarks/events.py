@@ -71,18 +71,23 @@ def system_reports(articles: list[dict]) -> list[dict]:
     info = {r["entity_id"]: r for r in found.to_dicts()}
     codebook = events._codebook()
 
-    def countries(mention_ids):
+    def countries(mention_ids, hint):
         out = []
         for mid in mention_ids or []:
             entity = info.get(entity_of.get(mid))
             if entity is None or entity["kind"] == "group":
                 continue
-            out.append(entity["country"] or "")
+            out.append(entity["country"] or (hint if not out and mid == mention_ids[0] else None) or "")
         return out
 
     reports = []
     for row in raw_events.to_dicts():
-        actors, recipients = countries(row["actor_mention_ids"]), countries(row["recipient_mention_ids"])
+        actors = countries(row["actor_mention_ids"], row["actor_country_hint"])
+        recipients = countries(row["recipient_mention_ids"], row["recipient_country_hint"])
+        plover = codebook[row["cameo_code"]]["plover_type"] or None
+        if plover in SYMMETRIC and len(actors) > 1:
+            # As merged_events does: the parties in order, the first two are actor1/actor2.
+            actors, recipients = actors[:1], actors[1:] + recipients
         reports.append({
             "article_id": row["article_id"],
             "trigger_start_char": row["trigger_start_char"],
@@ -138,6 +143,10 @@ def coding_scores(gold: dict, reports: list[dict]) -> dict:
                 actor_ok += a
                 recipient_ok += r
                 triple_ok += a and r
+                if not (a and r):
+                    confusions.append((key, system[i]["trigger"], system[i]["plover_type"],
+                                       f"countries {system[i]['actor_country']}->{system[i]['recipient_country']} "
+                                       f"gold {gold_events[j]['actor_country']}->{gold_events[j]['recipient_country']}"))
             else:
                 confusions.append((key, system[i]["trigger"], system[i]["plover_type"], gold_events[j]["plover_type"]))
         for i, r in enumerate(system):

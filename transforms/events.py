@@ -54,6 +54,12 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
                           "complete enhance strengthen deepen expand".split())
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
+# Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
+NOUN_EVENTS = {
+    "talk": "040", "consultation": "040", "discussion": "040", "meeting": "040", "summit": "040",
+    "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
+    "clash": "190", "fighting": "190", "complaint": "111", "drill": "150",
+}
 # Prepositions whose object is where an act happened ("in Seoul", "at the base", "near Baghuz").
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across"})
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "call"})
@@ -310,9 +316,14 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     for index, m in enumerate(mentions):
         for i in range(m.start, m.end):
             covered[i] = index
+    nominal: list = []
     out = []
+    consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
     for sentence_index, sent in enumerate(doc.sents):
         for token in sent:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_EVENTS:
+                nominal.append((sentence_index, sent, token))
+                continue
             if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
                 continue
             if any(c.dep_ == "neg" for c in token.children):
@@ -323,6 +334,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if match is None:
                 continue
             code, specificity, obj_token = match
+            if obj_token is None and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_EVENTS for c in token.children):
+                continue  # "kicked off talks", "opened negotiations": the noun is the event
             if code[:2] in ("01", "02") or code not in _codebook():
                 continue
             if code.startswith("04") and obj_token is not None and (
@@ -376,6 +389,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             confidence += 0.1 if recipients else 0.0
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+            if obj_token is not None:
+                consumed.add(obj_token.i)
             location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
             out.append({
                 "sentence_index": sentence_index,
@@ -389,6 +404,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 "actor_mentions": actors,
                 "recipient_mentions": recipients,
                 "location_mention": location,
+                "actor_country_hint": _country_hint(actors, mentions, covered, doc),
+                "recipient_country_hint": _country_hint(recipients, mentions, covered, doc),
                 "actor_text": _phrase(actor_head),
                 "recipient_text": _phrase(recipient_head),
                 "actor_sector_hint": _agent_sectors().get(actor_head.lemma_.lower()) if actor_head is not None else None,
@@ -397,7 +414,112 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 "tense": _tense(token, status),
                 "confidence": round(min(max(confidence, 0.05), 0.99), 3),
             })
-    return out
+    for sentence_index, sent, noun in nominal:
+        if noun.i not in consumed:
+            row = _nominal_event(noun, mentions, covered)
+            if row is not None:
+                out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
+                            "quote": sent.text, **row})
+    return sorted(out, key=lambda r: r["trigger_start_char"])
+
+
+def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
+    """An event named by a noun ("talks between Baghdad and Damascus", "Shultz's visit",
+    "sanctions against South Africa", "Japan and the U.S. kick off trade talks").
+
+    Parties come from the noun's own phrase: "between X and Y" and possessives/compounds are
+    the actors, "with/against/on/to X" the recipient; when the noun is the object of a verb
+    ("open talks", "are in talks"), that verb's subject acts. The governing verb carries the
+    modality: negated, no event; "will hold talks" is an intent.
+    """
+    code = NOUN_EVENTS[noun.lemma_.lower()]
+    governor = noun.head
+    while governor.dep_ == "prep" and governor.head is not governor:
+        governor = governor.head
+    if governor is noun or governor.pos_ not in ("VERB", "AUX"):
+        governor = None
+    if governor is not None:
+        if any(c.dep_ == "neg" for c in governor.children):
+            return None
+        if governor.lemma_.lower() in REPORTING_VERBS and noun.dep_ in ("dobj", "nsubj"):
+            return None  # "reported talks": hearsay about the noun, coded where it is asserted
+        if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
+            return None  # "called for talks": the request is the event
+    holders = [noun] + ([governor] if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") else [])
+    actor_tokens, recipient_tokens = [], []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in covered:
+            actor_tokens.append(child)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ not in ("prep", "agent"):
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            word = prep.lower_
+            if word in ("between", "among", "by") or (word == "of" and code.startswith("04")):
+                actor_tokens.extend(objects)
+            elif word in ("with", "against", "on", "to", "toward", "towards"):
+                recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
+    if not actor_tokens and governor is not None and noun.dep_ in ("dobj", "pobj", "attr"):
+        subject, _ = _subject(governor)
+        if subject is not None and subject.dep_ != "nsubjpass":
+            actor_tokens.append(subject)
+    actors: list[int] = []
+    for arg in actor_tokens:
+        for index in _argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions):
+            if index not in actors:
+                actors.append(index)
+    recipients: list[int] = []
+    for arg in recipient_tokens:
+        recipients.extend(i for i in _argument_mentions(arg, mentions, covered, set()) if i not in actors and i not in recipients)
+    actors = [i for i in actors if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
+    recipients = [i for i in recipients if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
+    if not actors:
+        return None
+    status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
+    if code not in _codebook():
+        return None
+    confidence = 0.5 + (0.1 if recipients or len(actors) > 1 else 0.0) - {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+    return {
+        "trigger": noun.text,
+        "trigger_start_char": noun.idx,
+        "cameo_code": code,
+        "status": status,
+        "actor_mentions": actors,
+        "recipient_mentions": recipients,
+        "location_mention": _location_mention(noun, None, mentions, covered, set(actors) | set(recipients)),
+        "actor_country_hint": _country_hint(actors, mentions, covered, noun.doc),
+        "recipient_country_hint": _country_hint(recipients, mentions, covered, noun.doc),
+        "actor_text": _phrase(actor_tokens[0]) if actor_tokens else None,
+        "recipient_text": _phrase(recipient_tokens[0]) if recipient_tokens else None,
+        "actor_sector_hint": None,
+        "object_lemma": noun.lemma_.lower(),
+        "date_text": _date_expression(noun) or (_date_expression(governor) if governor is not None else None),
+        "tense": _tense(governor, status) if governor is not None else "past",
+        "confidence": round(confidence, 3),
+    }
+
+
+def _country_hint(indexes: list[int], mentions, covered: dict[int, int], doc) -> str | None:
+    """ISO3 named inside the first party's own phrase when the party itself has none: "U.S.
+    Trade Representative Clayton Yeutter" is American though the person entity may carry no
+    country. Only country modifiers of the name's head count (never a relative clause)."""
+    if not indexes:
+        return None
+    first = mentions[indexes[0]]
+    if first.country_hint or (first.gazetteer_id or "").startswith("country:"):
+        return None
+    head = doc[first.end - 1]
+    stack = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss", "appos")]
+    while stack:
+        node = stack.pop()
+        index = covered.get(node.i)
+        if index is not None and index != indexes[0]:
+            gid = mentions[index].gazetteer_id or ""
+            if gid.startswith("country:"):
+                return gid.split(":")[1]
+        stack.extend(c for c in node.children if c.dep_ in ("compound", "nmod", "amod", "poss"))
+    return None
 
 
 def _location_mention(token, obj_token, mentions, covered: dict[int, int], parties: set[int]) -> int | None:
@@ -501,6 +623,14 @@ def merged_events(
             out.append(eid)
         return out
 
+    def scope_of(eid: str, row: dict, side: str, side_parties: list[str]) -> str | None:
+        """A party's country; the first party of a side without one takes the country named in
+        its phrase ("U.S. Trade Representative Clayton Yeutter")."""
+        country = _scope(entity_info[eid])
+        if country is None and side_parties and eid == side_parties[0]:
+            country = row.get(f"{side}_country_hint")
+        return country
+
     reports = []
     for row in raw_event_mentions.to_dicts():
         actors, recipients = parties(row["actor_mention_ids"]), parties(row["recipient_mention_ids"])
@@ -532,9 +662,10 @@ def merged_events(
             "event_date": resolved.value if resolved else None,
             "date_precision": resolved.precision if resolved else None,
             "date_method": resolved.method if resolved else None,
-            "actor_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in actors) if s),
-            "recipient_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in recipients) if s),
-            "all_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in all_parties) if s),
+            "actor_scopes": frozenset(s for s in (scope_of(e, row, "actor", actors) for e in actors) if s),
+            "recipient_scopes": frozenset(s for s in (scope_of(e, row, "recipient", recipients) for e in recipients) if s),
+            "all_scopes": frozenset(s for s in (scope_of(e, row, "actor", actors) or scope_of(e, row, "recipient", recipients)
+                                                for e in all_parties) if s),
             "people_by_scope": people,
             "key": f"{row['article_id']}:{row['trigger_start_char']:08d}",
             "source_key": article_info.get(row["article_id"], {}).get("source_id") or f"article:{row['article_id']}",
@@ -615,7 +746,13 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
     def actor(eid, field):
         if eid is None:
             return None
-        return entity_info[eid][field]
+        value = entity_info[eid][field]
+        if value is None and field == "country":
+            for side in ("actor", "recipient"):
+                parties = best[f"{side}s"]
+                if parties and parties[0] == eid:
+                    return best.get(f"{side}_country_hint")
+        return value
 
     places = Counter(m["location_entity_id"] for m in members if m["location_entity_id"])
     place_id = sorted(places, key=lambda e: (-places[e], e))[0] if places else None

@@ -109,6 +109,8 @@ RAW_EVENT_MENTION_SCHEMA = {
     "actor_mention_ids": pl.List(pl.String),
     "recipient_mention_ids": pl.List(pl.String),
     "location_mention_id": pl.String,  # the place the act happened at ("in Baghuz"), when stated
+    "actor_country_hint": pl.String,  # ISO3 named in the first actor's phrase ("U.S. Trade Representative X")
+    "recipient_country_hint": pl.String,
     "actor_text": pl.String,
     "recipient_text": pl.String,
     "actor_sector_hint": pl.String,
