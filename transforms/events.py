@@ -51,7 +51,16 @@ REQUEST_GOVERNORS = frozenset({"call", "urge", "ask", "demand", "request", "pres
 # ("take office" is no seizure, "hold talks" is a consultation, "hold" alone is nothing).
 GENERIC_VERBS = frozenset("take give make have get go come face leave join gather hit die lead increase boost want "
                           "vote need approve pass hold do put keep set see show bring turn run move work play "
-                          "complete enhance strengthen deepen expand".split())
+                          "complete enhance strengthen deepen expand "
+                          # PETRARCH defaults that in news mostly have a thing, not a party, as object
+                          # ("expect conditions", "catch off-guard", "ease tension", "offer an agenda",
+                          # "express concern", "defer a decision", "circle", "search for targets").
+                          "expect catch ease offer help aim persuade express bind defer decline search circle "
+                          "ready extract stand ratify".split())
+# Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
+ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
+# Verbs that are events only when their object is a party ("met Bauer", not "met his fiscal rules").
+PARTY_OBJECT_VERBS = frozenset({"meet"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
 # Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
@@ -330,10 +339,18 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # negated: not an event
             if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
                 continue  # the content of a request, not an act
+            if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
+                continue  # a participle describing a noun ("remnants captured", "talks aimed at"): no act of its own
             match = _trigger_match(token)
             if match is None:
                 continue
             code, specificity, obj_token = match
+            if token.lemma_.lower() in ASPIRATION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # "sought to strengthen ties": the aspired act is coded (as intent), not "seek"
+            if token.lemma_.lower() in PARTY_OBJECT_VERBS and any(
+                    c.dep_ == "dobj" and c.i not in covered and c.lower_ not in ("him", "her", "them") for c in token.children):
+                continue
             if obj_token is None and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_EVENTS for c in token.children):
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
             if code[:2] in ("01", "02") or code not in _codebook():
@@ -437,6 +454,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
     while governor.dep_ == "prep" and governor.head is not governor:
         governor = governor.head
     if governor is noun or governor.pos_ not in ("VERB", "AUX"):
+        if noun.dep_ != "ROOT":
+            return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
         governor = None
     if governor is not None:
         if any(c.dep_ == "neg" for c in governor.children):
@@ -446,6 +465,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
         if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
             return None  # "called for talks": the request is the event
     holders = [noun] + ([governor] if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") else [])
+    holders += [c for c in noun.children if c.dep_ == "relcl"]  # "talks that started ... between X and Y"
     actor_tokens, recipient_tokens = [], []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in covered:
@@ -477,6 +497,13 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
     if not actors:
         return None
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
+    if status == "asserted" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
+                                    for c in noun.children):
+        # "a meeting scheduled for next week", "the planned summit": not yet happened.
+        if code[:2] in INTENT_CODE:
+            status, code = "intent", INTENT_CODE[code[:2]]
+        elif code[:2] in THREAT_CODE:
+            status, code = "threat", THREAT_CODE[code[:2]]
     if code not in _codebook():
         return None
     confidence = 0.5 + (0.1 if recipients or len(actors) > 1 else 0.0) - {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
