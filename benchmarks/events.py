@@ -221,7 +221,7 @@ def run_stories() -> dict:
     started = time.perf_counter()
     raw_mentions, raw_events = nlp.annotations(frame, n_process=1)
     mentions, found = entities.resolved_mentions(raw_mentions)
-    assigned = stories.story_ids(frame, mentions, found, raw_events)
+    assigned = stories.story_ids(frame, mentions, found)
     seconds = time.perf_counter() - started
     predicted = dict(zip(assigned["article_id"], assigned["story_id"]))
     gold = {r["id"]: r["subtopic_id"] for r in rows}

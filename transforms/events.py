@@ -207,7 +207,7 @@ def _subject(token):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
             return subjects[0], node is token
-        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
             node = node.head
             if node.dep_ == "prep":
                 node = node.head
@@ -264,7 +264,7 @@ def _pronoun_antecedent(token, mentions) -> list[int]:
 def _governed_by(token, lemmas: frozenset, depth: int = 3) -> bool:
     node = token
     for _ in range(depth):
-        if node.head is node:
+        if node.head.i == node.i:  # spaCy makes a new Token per access: compare positions
             return False
         node = node.head
         if node.lemma_.lower() in lemmas:
@@ -277,7 +277,7 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ == "conj":  # "will complete his term and step down": the aux is on the first verb
         aux |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
-    head_lemma = token.head.lemma_.lower() if token.head is not token else ""
+    head_lemma = token.head.lemma_.lower() if token.head.i != token.i else ""
     intent = bool(aux & FUTURE_AUX) or (token.dep_ in ("xcomp", "pcomp") and head_lemma in INTENT_GOVERNORS)
     if token.dep_ in ("xcomp", "pcomp", "prep") and head_lemma in INTENT_GOVERNORS:
         intent = True
@@ -371,7 +371,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
             recipient_tokens = [subject] if passive else []
             for child in token.children:
-                if child.dep_ in ("dobj", "dative") and child is not obj_token and not recipient_tokens:
+                if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
             if not recipient_tokens:
                 # "called for X to act": the requested party is the clause's subject.
@@ -451,9 +451,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
     """
     code = NOUN_EVENTS[noun.lemma_.lower()]
     governor = noun.head
-    while governor.dep_ == "prep" and governor.head is not governor:
+    while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
-    if governor is noun or governor.pos_ not in ("VERB", "AUX"):
+    if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
         if noun.dep_ != "ROOT":
             return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
         governor = None
@@ -553,6 +553,7 @@ def _location_mention(token, obj_token, mentions, covered: dict[int, int], parti
     """Index of the place the act happened at: a place named in an "in/at/near ..." phrase of
     the trigger or its object ("retook the enclave on Saturday in Baghuz"), never a party."""
     holders = [token] + ([obj_token] if obj_token is not None else [])
+    holders += [c for c in token.children if c.dep_ == "dobj"]  # "met Bauer in Seoul": the parse hangs it on the object
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
@@ -567,7 +568,7 @@ def _location_mention(token, obj_token, mentions, covered: dict[int, int], parti
 def _phrase(token) -> str | None:
     if token is None:
         return None
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is token]
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == token.i]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens)
     text = token.doc[start : end + 1].text
     return text if len(text) <= 120 else token.text
