@@ -11,6 +11,14 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
    passive subject. Coordinated arguments are all parties ("Kim and Bauer conducted talks").
    An argument that is a common noun ("officials from South Korea") takes the entities inside
    it; "he"/"she" takes the last person named before it.
+   Nouns name events too ("talks between Baghdad and Damascus", "Shultz's visit", "sanctions
+   against South Africa"): parties from the noun's own phrase, or the subject of the light verb
+   that takes it ("Japan and the U.S. kicked off talks"); only when a verb asserts it, and
+   "a meeting scheduled for next week" is an intent. Participles describing a noun ("remnants
+   captured"), aspiration verbs ("sought to"), and PETRARCH defaults whose object is a thing
+   ("ease tension") are not acts. A party without a country of its own takes the country named
+   in its phrase ("U.S. Trade Representative Clayton Yeutter"). The place of the act is the
+   GPE/LOC/FAC named in an "in/at/near" phrase of the trigger or its object, never a party.
 3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
    cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
    acts under "accuse"/"allege" are marked alleged.
@@ -20,9 +28,11 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
 
 Merging reports (`merged_events`): event mentions merge when their PLOVER type agrees, their
 parties are compatible (the same countries on each side, or both sides for symmetric types
-such as CONSULT; where both name people of one country, at least one person in common), and
-their dates are within EVENT_MERGE_DAYS. The merged row takes the most specific code, the
-most specific parties and the most specific date.
+such as CONSULT; where both name people of one country, at least one person in common), their
+dates are within EVENT_MERGE_DAYS, and their stated places (if both state one) are in one
+country. The merged row takes the most specific code, the most specific parties, the most
+specific date and the most reported place (with GeoNames coordinates, `transforms.places`);
+avg_tone is the mean tone of the reporting articles.
 """
 
 from __future__ import annotations
