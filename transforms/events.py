@@ -71,13 +71,14 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
 # Verbs that are events only when their object is a party ("met Bauer", not "met his fiscal rules").
 PARTY_OBJECT_VERBS = frozenset({"meet"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+# "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
 # Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
 NOUN_EVENTS = {
     "talk": "040", "consultation": "040", "discussion": "040", "meeting": "040", "summit": "040",
     "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
-    "clash": "190", "fighting": "190", "complaint": "111", "drill": "150",
+    "clash": "190", "fighting": "190", "complaint": "111", "drill": "150", "retaliation": "190",
 }
 # Prepositions whose object is where an act happened ("in Seoul", "at the base", "near Baghuz").
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across"})
@@ -340,7 +341,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
     for sentence_index, sent in enumerate(doc.sents):
         for token in sent:
-            if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_EVENTS:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in NOUN_EVENTS:
                 nominal.append((sentence_index, sent, token))
                 continue
             if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
@@ -504,8 +505,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
         recipients.extend(i for i in _argument_mentions(arg, mentions, covered, set()) if i not in actors and i not in recipients)
     actors = [i for i in actors if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
     recipients = [i for i in recipients if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
-    if not actors:
-        return None
+    if not actors and not (recipients and code[:2] in ("18", "19", "20")):
+        return None  # fighting "with X" is an event even when the other side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
     if status == "asserted" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
                                     for c in noun.children):
