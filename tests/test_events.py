@@ -214,3 +214,9 @@ def test_dates_resolve_against_publication_and_stay_null_without_anchor():
     got = {r["article_id"]: (r["event_date"], r["date_precision"], r["date_method"]) for r in reports.to_dicts()}
     assert got["a1"] == (date(2024, 6, 11), "day", "weekday-last")
     assert got["a2"] == (None, None, None)
+
+
+def test_unnamed_government_stands_for_the_country_just_named_and_only_then(nlp):
+    coded = _coded(nlp, "Australia has families in the camps. The government is working with Indonesia.")
+    assert [(c[0], c[1][:2], c[3], c[4]) for c in coded] == [("working", "06", ["Australia"], ["Indonesia"])]
+    assert _coded(nlp, "The government is working with Indonesia.") == []

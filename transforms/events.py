@@ -66,7 +66,7 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
                           # ("expect conditions", "catch off-guard", "ease tension", "offer an agenda",
                           # "express concern", "defer a decision", "circle", "search for targets").
                           "expect catch ease offer help aim persuade express bind defer decline search circle "
-                          "ready extract stand ratify".split())
+                          "ready extract stand ratify decide".split())
 # Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
 # Verbs that are events only when their object is a party ("met Bauer", not "met his fiscal rules").
@@ -80,6 +80,8 @@ NOUN_EVENTS = {
     "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
     "clash": "190", "fighting": "190", "complaint": "111", "drill": "150", "retaliation": "190",
 }
+# Unnamed state actors that stand for the country in context ("the government is working with").
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "ministry", "cabinet", "authority", "military", "army"})
 # Prepositions whose object is where an act happened ("in Seoul", "at the base", "near Baghuz").
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across"})
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "call"})
@@ -260,6 +262,21 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
     return unique
 
 
+def _government_country(token, mentions) -> list[int]:
+    """"the government", "the administration", "his ministry" with no name inside: the country
+    named last before it (this sentence or the two before), as CAMEO codes an unnamed government
+    by the country in context. Nothing when no country was named that close."""
+    if token.lemma_.lower() not in GOVERNMENT_NOUNS or token.pos_ != "NOUN":
+        return []
+    sentence_starts = [s.start for s in token.doc.sents if s.start <= token.i]
+    window_start = sentence_starts[-3] if len(sentence_starts) >= 3 else 0
+    for index in range(len(mentions) - 1, -1, -1):
+        m = mentions[index]
+        if m.end <= token.i and m.start >= window_start and (m.gazetteer_id or "").startswith("country:"):
+            return [index]
+    return []
+
+
 def _pronoun_antecedent(token, mentions) -> list[int]:
     """"he"/"she": the last person named before the token (within two sentences)."""
     if token.lower_ not in ("he", "she"):
@@ -400,7 +417,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                         break
             actors = []
             for arg in actor_tokens:
-                actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions))
+                actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
+                              or _government_country(arg, mentions))
             recipients = []
             for arg in recipient_tokens:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
@@ -497,7 +515,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
             actor_tokens.append(subject)
     actors: list[int] = []
     for arg in actor_tokens:
-        for index in _argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions):
+        for index in (_argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions)
+                      or _government_country(arg, mentions)):
             if index not in actors:
                 actors.append(index)
     recipients: list[int] = []
