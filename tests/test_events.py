@@ -220,3 +220,9 @@ def test_unnamed_government_stands_for_the_country_just_named_and_only_then(nlp)
     coded = _coded(nlp, "Australia has families in the camps. The government is working with Indonesia.")
     assert [(c[0], c[1][:2], c[3], c[4]) for c in coded] == [("working", "06", ["Australia"], ["Indonesia"])]
     assert _coded(nlp, "The government is working with Indonesia.") == []
+
+
+def test_accusation_without_object_is_about_the_subject_of_its_that_clause(nlp):
+    coded = _coded(nlp, "Ukraine charged that Russia had shelled the city.")
+    assert ("charged", "112", "asserted", ["Ukraine"], ["Russia"]) in coded
+    assert ("shelled", "194", "alleged", ["Russia"], []) in coded

@@ -80,6 +80,8 @@ NOUN_EVENTS = {
     "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
     "clash": "190", "fighting": "190", "complaint": "111", "drill": "150", "retaliation": "190",
 }
+# CAMEO roots whose recipient may sit in a "that" clause: accuse/disapprove (11), reject (12).
+ACCUSATION_ROOTS = frozenset({"11", "12"})
 # Unnamed state actors that stand for the country in context ("the government is working with").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "ministry", "cabinet", "authority", "military", "army"})
 # Prepositions whose object is where an act happened ("in Seoul", "at the base", "near Baghuz").
@@ -262,6 +264,26 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
     return unique
 
 
+def _accused(token, mentions, covered: dict[int, int]) -> list[int]:
+    """Whom an accusation is about when it has no object: the subject of its "that" clause
+    ("charged that Canada was trying ...", "a complaint that a Canadian law was ...")."""
+    for clause in token.children:
+        # The parser often hangs "a complaint that X was ..." as a relative clause: its "that" tells.
+        is_that_clause = clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if clause.dep_ not in ("ccomp", "acl", "advcl") and not is_that_clause:
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                found = _argument_mentions(subject, mentions, covered, set())
+                if found:
+                    return found
+                for node in subject.subtree:  # "a Canadian law": the country modifying it
+                    index = covered.get(node.i)
+                    if index is not None and (mentions[index].gazetteer_id or "").startswith("country:"):
+                        return [index]
+    return []
+
+
 def _government_country(token, mentions) -> list[int]:
     """"the government", "the administration", "his ministry" with no name inside: the country
     named last before it (this sentence or the two before), as CAMEO codes an unnamed government
@@ -422,6 +444,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             recipients = []
             for arg in recipient_tokens:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
+            if not recipients and code[:2] in ACCUSATION_ROOTS:
+                recipients = [i for i in _accused(token, mentions, covered) if i not in actors]
             actors = [i for i in actors if mentions[i].role != "place" or mentions[i].label != "GPE"
                       or (mentions[i].gazetteer_id or "").startswith("country:")]
             recipients = [i for i in recipients if mentions[i].role != "place"
@@ -524,6 +548,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
         recipients.extend(i for i in _argument_mentions(arg, mentions, covered, set()) if i not in actors and i not in recipients)
     actors = [i for i in actors if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
     recipients = [i for i in recipients if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
+    if not recipients and code[:2] in ACCUSATION_ROOTS:
+        recipients = [i for i in _accused(noun, mentions, covered) if i not in actors]
     if not actors and not (recipients and code[:2] in ("18", "19", "20")):
         return None  # fighting "with X" is an event even when the other side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
