@@ -226,3 +226,9 @@ def test_accusation_without_object_is_about_the_subject_of_its_that_clause(nlp):
     coded = _coded(nlp, "Ukraine charged that Russia had shelled the city.")
     assert ("charged", "112", "asserted", ["Ukraine"], ["Russia"]) in coded
     assert ("shelled", "194", "alleged", ["Russia"], []) in coded
+
+
+def test_irregular_past_is_lemmatised_and_a_sponsor_is_not_the_actor(nlp):
+    assert _coded(nlp, "Kurdish forces and Iraq retook the town from Islamic State.")[0][:2] == ("retook", "190")
+    coded = _coded(nlp, "United States-backed fighters attacked the town.")
+    assert all("United States" not in c[3] for c in coded)

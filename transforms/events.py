@@ -80,6 +80,12 @@ NOUN_EVENTS = {
     "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
     "clash": "190", "fighting": "190", "complaint": "111", "drill": "150", "retaliation": "190",
 }
+# "X-backed / X-led / X-funded fighters": X sponsors the party, it is not the party.
+SPONSOR_PARTICIPLES = frozenset({"back", "backed", "lead", "led", "fund", "funded", "support", "supported",
+                                 "sponsor", "sponsored", "arm", "armed", "train", "trained"})
+# Past forms the small model's lemmatizer leaves as they are ("retook" -> "retook").
+IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "withdrew": "withdraw",
+                    "withdrawn": "withdraw", "foresworn": "forswear", "rebuilt": "rebuild", "outlawed": "outlaw"}
 # CAMEO roots whose recipient may sit in a "that" clause: accuse/disapprove (11), reject (12).
 ACCUSATION_ROOTS = frozenset({"11", "12"})
 # Unnamed state actors that stand for the country in context ("the government is working with").
@@ -178,7 +184,7 @@ def _agent_sectors() -> dict[str, str]:
 
 def _trigger_match(token) -> tuple[str, int, object] | None:
     """(cameo_code, specificity, matched object token) for a verb token, or None."""
-    lemma = token.lemma_.lower()
+    lemma = IRREGULAR_LEMMAS.get(token.lower_, token.lemma_.lower())
     particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
     candidates = []
     for verb in ([f"{lemma} {p}" for p in particles] + [lemma]):
@@ -252,6 +258,8 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
             node = stack.pop(0)
             if node.dep_ in ("relcl", "acl", "ccomp", "advcl") or node.i in skip:
                 continue
+            if node.dep_ == "amod" and node.lemma_.lower() in SPONSOR_PARTICIPLES:
+                continue  # "United States-backed fighters" are not the United States
             if node.i in covered:
                 found.append(covered[node.i])
                 stack.extend(c for c in node.children if c.dep_ == "conj")
