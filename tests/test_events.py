@@ -232,3 +232,11 @@ def test_irregular_past_is_lemmatised_and_a_sponsor_is_not_the_actor(nlp):
     assert _coded(nlp, "Kurdish forces and Iraq retook the town from Islamic State.")[0][:2] == ("retook", "190")
     coded = _coded(nlp, "United States-backed fighters attacked the town.")
     assert all("United States" not in c[3] for c in coded)
+
+
+def test_bare_surname_takes_the_country_named_with_the_full_name(nlp):
+    doc = nlp("U.S. Trade Representative Clayton Yeutter arrived in Tokyo. Yeutter criticized Japan.")
+    from transforms.mentions import doc_mentions
+
+    coded = events.doc_event_mentions(doc, doc_mentions(doc))
+    assert [(c["trigger"], c["actor_country_hint"]) for c in coded if c["trigger"] == "criticized"] == [("criticized", "USA")]

@@ -600,16 +600,20 @@ def _country_hint(indexes: list[int], mentions, covered: dict[int, int], doc) ->
     first = mentions[indexes[0]]
     if first.country_hint or (first.gazetteer_id or "").startswith("country:"):
         return None
-    head = doc[first.end - 1]
-    stack = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss", "appos")]
-    while stack:
-        node = stack.pop()
-        index = covered.get(node.i)
-        if index is not None and index != indexes[0]:
-            gid = mentions[index].gazetteer_id or ""
-            if gid.startswith("country:"):
-                return gid.split(":")[1]
-        stack.extend(c for c in node.children if c.dep_ in ("compound", "nmod", "amod", "poss"))
+    # The party's own phrase, then that of the full name a bare surname stands for ("Wallis"
+    # after "U.S. Under-Secretary of State Allen Wallis").
+    candidates = [indexes[0]] + ([first.alias_of] if first.alias_of is not None else [])
+    for candidate in candidates:
+        head = doc[mentions[candidate].end - 1]
+        stack = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss", "appos")]
+        while stack:
+            node = stack.pop()
+            index = covered.get(node.i)
+            if index is not None and index != candidate:
+                gid = mentions[index].gazetteer_id or ""
+                if gid.startswith("country:"):
+                    return gid.split(":")[1]
+            stack.extend(c for c in node.children if c.dep_ in ("compound", "nmod", "amod", "poss"))
     return None
 
 
