@@ -104,7 +104,8 @@ def load_warehouse(data_dir: Path, warehouse: Path, run: dict) -> dict:
                 )
             counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
         stories = store.stage("extract", "article_stories")
-        if stories.exists():
+        # A warehouse file created before these columns existed keeps its old articles table.
+        if stories.exists() and "story_id" in table_columns(con, "articles"):
             con.execute(f"update articles set story_id = s.story_id, tone = s.tone from read_parquet({_parquet_list([stories])}) s "
                         "where articles.article_id = s.article_id")
         con.execute(
