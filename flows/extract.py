@@ -9,7 +9,7 @@ from prefect import flow, get_run_logger, task
 
 from flows import progress
 from flows.storage import DataDir, read_parquet, write_parquet
-from transforms import clean, entities, events, nlp, settings
+from transforms import clean, entities, events, nlp, settings, stories, tone
 
 
 @task(name="nlp-batch")
@@ -21,8 +21,16 @@ def annotate_batch(articles: pl.DataFrame, n_process: int) -> tuple[pl.DataFrame
 @task(name="resolve-entities-and-merge-events")
 def resolve(raw_mentions: pl.DataFrame, raw_events: pl.DataFrame, articles: pl.DataFrame):
     mentions, found = entities.resolved_mentions(raw_mentions)
-    merged, reports = events.merged_events(raw_events, mentions, found, articles)
-    return mentions, found, merged, reports
+    tones = tone.article_tones(articles)
+    merged, reports = events.merged_events(raw_events, mentions, found, articles.join(tones, on="article_id"))
+    return mentions, found, merged, reports, tones
+
+
+@task(name="stories")
+def group_stories(articles: pl.DataFrame, extracted: pl.DataFrame, mentions: pl.DataFrame, found: pl.DataFrame,
+                  tones: pl.DataFrame) -> pl.DataFrame:
+    """story_id and tone for every article (duplicates take their original's)."""
+    return stories.article_stories(articles, stories.story_ids(extracted, mentions, found), tones)
 
 
 def extractable(articles: pl.DataFrame, languages: tuple[str, ...] = settings.EXTRACT_LANGUAGES):
@@ -54,14 +62,17 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES) -> dic
     parts = [annotate_batch(batch, n_process) for batch in progress.track("extract", batches, todo.height, "articles")]
     raw_mentions = pl.concat([m for m, _ in parts]) if parts else pl.DataFrame(schema=nlp.RAW_MENTION_SCHEMA)
     raw_events = pl.concat([e for _, e in parts]) if parts else pl.DataFrame(schema=nlp.RAW_EVENT_MENTION_SCHEMA)
-    mentions, found, merged, reports = resolve(raw_mentions, raw_events, articles)
+    mentions, found, merged, reports, tones = resolve(raw_mentions, raw_events, todo)
+    article_stories = group_stories(articles, todo, mentions, found, tones)
     write_parquet(mentions, store.stage("extract", "mentions"))
     write_parquet(found, store.stage("extract", "entities"))
     write_parquet(merged, store.stage("extract", "events"))
     write_parquet(reports, store.stage("extract", "event_mentions"))
+    write_parquet(article_stories, store.stage("extract", "article_stories"))
     write_parquet(skipped, store.stage("extract", "rejects"))
-    logger.info("extract: %d articles, %d mentions of %d entities, %d reports of %d events, %d skipped",
-                todo.height, mentions.height, found.height, reports.height, merged.height, skipped.height)
+    logger.info("extract: %d articles in %d stories, %d mentions of %d entities, %d reports of %d events, %d skipped",
+                todo.height, article_stories["story_id"].n_unique(), mentions.height, found.height, reports.height,
+                merged.height, skipped.height)
     return {"read": todo.height, "mentions": mentions.height, "entities": found.height,
             "event_mentions": reports.height, "events": merged.height, "rejected": skipped.height}
 

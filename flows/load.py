@@ -94,12 +94,20 @@ def load_warehouse(data_dir: Path, warehouse: Path, run: dict) -> dict:
             paths = [store.stage(stage, name) for stage, name in inputs if store.stage(stage, name).exists()]
             con.execute(f"delete from {table}")
             if paths:
-                select = ", ".join(columns)
+                # Columns filled by a later stage (articles.story_id, tone) are absent from the input.
+                available = {r[0] for r in con.execute(
+                    f"describe select * from read_parquet({_parquet_list(paths)}, union_by_name = true)").fetchall()}
+                select = ", ".join(c for c in columns if c in available)
                 con.execute(
                     f"insert into {table} ({select}) select {select} from read_parquet({_parquet_list(paths)}, "
                     f"union_by_name = true) order by {TABLE_ORDER[table]}"
                 )
             counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
+        stories = store.stage("extract", "article_stories")
+        # A warehouse file created before these columns existed keeps its old articles table.
+        if stories.exists() and "story_id" in table_columns(con, "articles"):
+            con.execute(f"update articles set story_id = s.story_id, tone = s.tone from read_parquet({_parquet_list([stories])}) s "
+                        "where articles.article_id = s.article_id")
         con.execute(
             "insert into runs values (?, ?, ?, ?, ?, ?)",
             [run["run_id"], run["started_at"], datetime.utcnow().replace(microsecond=0), "completed",

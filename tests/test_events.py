@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import polars as pl
 
@@ -99,3 +99,144 @@ def test_reports_of_one_call_merge_and_different_events_do_not():
     assert {call["actor1_name"], call["actor2_name"]} == {"person:kim|myungsoo", "person:rob bauer"}
     assert call["event_date"].isoformat() == "2024-06-11"  # Tuesday, published that Tuesday
     assert reports.group_by("event_id").len()["len"].sort().to_list() == [1, 3]
+
+
+# ---------------------------------------------------------------- coding rules (issue 5)
+
+
+def test_talks_between_two_parties_are_a_consultation_of_both(nlp):
+    coded = _coded(nlp, "Talks between Japan and Australia began in Tokyo on Monday.")
+    assert [(c[0], c[1][:2], sorted(c[3])) for c in coded] == [("Talks", "04", ["Australia", "Japan"])]
+
+
+def test_light_verb_with_event_noun_codes_the_noun_not_the_verb(nlp):
+    coded = _coded(nlp, "Japan and the United States kicked off trade talks in Tokyo.")
+    assert [(c[0], c[1][:2]) for c in coded] == [("talks", "04")]
+    assert coded[0][3] == ["Japan", "United States"]
+
+
+def test_scheduled_meeting_is_an_intent_not_a_meeting(nlp):
+    coded = _coded(nlp, "NATO announced a meeting scheduled for next week.")
+    assert all(c[1][:2] != "04" for c in coded)
+
+
+def test_participle_describing_a_noun_is_not_an_act(nlp):
+    coded = _coded(nlp, "Iraq wants a fee to receive the fighters captured by Syria over five years.")
+    assert all(c[0] != "captured" for c in coded)
+
+
+def test_aspiration_verb_is_not_itself_a_request(nlp):
+    coded = _coded(nlp, "South Korea has sought to strengthen its ties with NATO.")
+    assert all(c[0] != "sought" for c in coded)
+
+
+def test_allegations_are_marked(nlp):
+    coded = _coded(nlp, "Ukraine accused Russia of attacking the city.")
+    statuses = {c[0]: c[2] for c in coded}
+    assert statuses.get("accused") == "asserted" and statuses.get("attacking") == "alleged"
+
+
+def test_place_of_the_act_is_recorded_and_never_a_party(nlp):
+    doc = nlp(nlp_module.text_for_parsing("Kim met Bauer in Seoul on Monday."))
+    from transforms.mentions import doc_mentions
+
+    mentions = doc_mentions(doc)
+    coded = events.doc_event_mentions(doc, mentions)
+    assert len(coded) == 1 and mentions[coded[0]["location_mention"]].text == "Seoul"
+    assert "Seoul" not in [mentions[i].text for i in coded[0]["actor_mentions"] + coded[0]["recipient_mentions"]]
+
+
+def test_country_named_in_a_party_phrase_is_kept_as_hint(nlp):
+    doc = nlp("U.S. Trade Representative Clayton Yeutter criticized Japan.")
+    from transforms.mentions import doc_mentions
+
+    coded = events.doc_event_mentions(doc, doc_mentions(doc))
+    assert [(c["trigger"], c["actor_country_hint"]) for c in coded] == [("criticized", "USA")]
+
+
+# ---------------------------------------------------------------- merging rules (issue 5)
+
+
+def _places_world():
+    mentions, found = _world()
+    extra = [("city:KOR:Seoul", "place", "KOR"), ("city:BEL:Brussels", "place", "BEL")]
+    found = pl.concat([found, pl.DataFrame(
+        [{"entity_id": entities.entity_id(k), "name": k.split(":")[-1], "label": "GPE", "kind": kind, "country": c,
+          "sector": None, "aliases": [k], "num_mentions": 1, "num_articles": 1, "entity_key": k} for k, kind, c in extra],
+        schema=entities.ENTITY_SCHEMA, orient="row")])
+    mentions = pl.concat([mentions, pl.DataFrame([{"mention_id": f"m-{k}", "entity_id": entities.entity_id(k)}
+                                                  for k, _, _ in extra])])
+    return mentions, found
+
+
+def _call(article_id, start, place=None, date_text=None):
+    return {"article_id": article_id, "trigger_start_char": start, "cameo_code": "041", "object_lemma": "call",
+            "actor_mention_ids": ["m-person:kim|myungsoo"], "recipient_mention_ids": ["m-person:rob bauer"],
+            "location_mention_id": place, "date_text": date_text}
+
+
+def test_reports_placed_in_different_countries_do_not_merge():
+    mentions, found = _places_world()
+    articles = pl.DataFrame({"article_id": ["a1", "a2"], "published_at": [datetime(2024, 6, 12)] * 2,
+                             "source_id": ["s1", "s2"]})
+    merged, _ = events.merged_events(_reports([_call("a1", 1, "m-city:KOR:Seoul"), _call("a2", 1, "m-city:BEL:Brussels")]),
+                                     mentions, found, articles)
+    assert merged.height == 2
+
+
+def test_merged_event_has_place_coordinates_and_average_tone():
+    mentions, found = _places_world()
+    articles = pl.DataFrame({"article_id": ["a1", "a2"], "published_at": [datetime(2024, 6, 12)] * 2,
+                             "source_id": ["s1", "s2"], "tone": [0.5, -0.1]})
+    merged, reports = events.merged_events(_reports([_call("a1", 1, "m-city:KOR:Seoul"), _call("a2", 7)]),
+                                           mentions, found, articles)
+    row = merged.to_dicts()[0]
+    assert merged.height == 1 and row["location_name"] == "Seoul" and row["location_country"] == "KOR"
+    assert round(row["location_lat"]) == 38 and round(row["location_lon"]) == 127 and row["location_precision"] == "city"
+    assert row["avg_tone"] == 0.2
+    assert reports["location_entity_id"].to_list() == [entities.entity_id("city:KOR:Seoul"), None]
+
+
+def test_copies_from_one_source_count_as_one_source():
+    mentions, found = _world()
+    articles = pl.DataFrame({"article_id": ["a1", "a2"], "published_at": [datetime(2024, 6, 12)] * 2,
+                             "source_id": ["wire", "wire"]})
+    merged, _ = events.merged_events(_reports([_call("a1", 1), _call("a2", 3)]), mentions, found, articles)
+    assert merged.select("num_mentions", "num_articles", "num_sources").row(0) == (2, 2, 1)
+
+
+def test_dates_resolve_against_publication_and_stay_null_without_anchor():
+    mentions, found = _world()
+    articles = pl.DataFrame({"article_id": ["a1", "a2"], "published_at": [datetime(2024, 6, 12), None],
+                             "source_id": ["s1", "s2"]})
+    raw = _reports([_call("a1", 1, date_text="last Tuesday"), _call("a2", 1, date_text="Tuesday")])
+    _, reports = events.merged_events(raw, mentions, found, articles)
+    got = {r["article_id"]: (r["event_date"], r["date_precision"], r["date_method"]) for r in reports.to_dicts()}
+    assert got["a1"] == (date(2024, 6, 11), "day", "weekday-last")
+    assert got["a2"] == (None, None, None)
+
+
+def test_unnamed_government_stands_for_the_country_just_named_and_only_then(nlp):
+    coded = _coded(nlp, "Australia has families in the camps. The government is working with Indonesia.")
+    assert [(c[0], c[1][:2], c[3], c[4]) for c in coded] == [("working", "06", ["Australia"], ["Indonesia"])]
+    assert _coded(nlp, "The government is working with Indonesia.") == []
+
+
+def test_accusation_without_object_is_about_the_subject_of_its_that_clause(nlp):
+    coded = _coded(nlp, "Ukraine charged that Russia had shelled the city.")
+    assert ("charged", "112", "asserted", ["Ukraine"], ["Russia"]) in coded
+    assert ("shelled", "194", "alleged", ["Russia"], []) in coded
+
+
+def test_irregular_past_is_lemmatised_and_a_sponsor_is_not_the_actor(nlp):
+    assert _coded(nlp, "Kurdish forces and Iraq retook the town from Islamic State.")[0][:2] == ("retook", "190")
+    coded = _coded(nlp, "United States-backed fighters attacked the town.")
+    assert all("United States" not in c[3] for c in coded)
+
+
+def test_bare_surname_takes_the_country_named_with_the_full_name(nlp):
+    doc = nlp("U.S. Trade Representative Clayton Yeutter arrived in Tokyo. Yeutter criticized Japan.")
+    from transforms.mentions import doc_mentions
+
+    coded = events.doc_event_mentions(doc, doc_mentions(doc))
+    assert [(c["trigger"], c["actor_country_hint"]) for c in coded if c["trigger"] == "criticized"] == [("criticized", "USA")]

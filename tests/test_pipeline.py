@@ -137,3 +137,10 @@ def test_checks_pass_and_tables_are_published_as_parquet(sample_run):
         assert path.exists(), path
     n = duckdb.sql(f"select count(*) from '{sample_run['data_dir']}/articles/articles.parquet'").fetchall()[0][0]
     assert n == 3
+
+
+def test_both_reports_of_the_call_are_one_story_with_a_tone(sample_run):
+    con = sample_run["con"]
+    rows = con.execute("select doc_id, story_id, tone from articles where doc_id in (?, ?)", [FIRST, SECOND]).fetchall()
+    assert len(rows) == 2 and rows[0][1] is not None and rows[0][1] == rows[1][1], rows
+    assert all(-1 <= tone <= 1 for _, _, tone in rows)

@@ -11,6 +11,14 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
    passive subject. Coordinated arguments are all parties ("Kim and Bauer conducted talks").
    An argument that is a common noun ("officials from South Korea") takes the entities inside
    it; "he"/"she" takes the last person named before it.
+   Nouns name events too ("talks between Baghdad and Damascus", "Shultz's visit", "sanctions
+   against South Africa"): parties from the noun's own phrase, or the subject of the light verb
+   that takes it ("Japan and the U.S. kicked off talks"); only when a verb asserts it, and
+   "a meeting scheduled for next week" is an intent. Participles describing a noun ("remnants
+   captured"), aspiration verbs ("sought to"), and PETRARCH defaults whose object is a thing
+   ("ease tension") are not acts. A party without a country of its own takes the country named
+   in its phrase ("U.S. Trade Representative Clayton Yeutter"). The place of the act is the
+   GPE/LOC/FAC named in an "in/at/near" phrase of the trigger or its object, never a party.
 3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
    cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
    acts under "accuse"/"allege" are marked alleged.
@@ -20,9 +28,11 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
 
 Merging reports (`merged_events`): event mentions merge when their PLOVER type agrees, their
 parties are compatible (the same countries on each side, or both sides for symmetric types
-such as CONSULT; where both name people of one country, at least one person in common), and
-their dates are within EVENT_MERGE_DAYS. The merged row takes the most specific code, the
-most specific parties and the most specific date.
+such as CONSULT; where both name people of one country, at least one person in common), their
+dates are within EVENT_MERGE_DAYS, and their stated places (if both state one) are in one
+country. The merged row takes the most specific code, the most specific parties, the most
+specific date and the most reported place (with GeoNames coordinates, `transforms.places`);
+avg_tone is the mean tone of the reporting articles.
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ from datetime import date
 import polars as pl
 
 from transforms import dates, seeds, settings
+from transforms import places as places_module
 
 # Verbs whose complement clause holds the reported act; they are never events themselves.
 REPORTING_VERBS = frozenset("say tell report add note confirm claim state announce quote according insist "
@@ -50,9 +61,37 @@ REQUEST_GOVERNORS = frozenset({"call", "urge", "ask", "demand", "request", "pres
 # ("take office" is no seizure, "hold talks" is a consultation, "hold" alone is nothing).
 GENERIC_VERBS = frozenset("take give make have get go come face leave join gather hit die lead increase boost want "
                           "vote need approve pass hold do put keep set see show bring turn run move work play "
-                          "complete enhance strengthen deepen expand".split())
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+                          "complete enhance strengthen deepen expand "
+                          # PETRARCH defaults that in news mostly have a thing, not a party, as object
+                          # ("expect conditions", "catch off-guard", "ease tension", "offer an agenda",
+                          # "express concern", "defer a decision", "circle", "search for targets").
+                          "expect catch ease offer help aim persuade express bind defer decline search circle "
+                          "ready extract stand ratify decide".split())
+# Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
+ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
+# Verbs that are events only when their object is a party ("met Bauer", not "met his fiscal rules").
+PARTY_OBJECT_VERBS = frozenset({"meet"})
+# "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
+# Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
+NOUN_EVENTS = {
+    "talk": "040", "consultation": "040", "discussion": "040", "meeting": "040", "summit": "040",
+    "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
+    "clash": "190", "fighting": "190", "complaint": "111", "drill": "150", "retaliation": "190",
+}
+# "X-backed / X-led / X-funded fighters": X sponsors the party, it is not the party.
+SPONSOR_PARTICIPLES = frozenset({"back", "backed", "lead", "led", "fund", "funded", "support", "supported",
+                                 "sponsor", "sponsored", "arm", "armed", "train", "trained"})
+# Past forms the small model's lemmatizer leaves as they are ("retook" -> "retook").
+IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "withdrew": "withdraw",
+                    "withdrawn": "withdraw", "foresworn": "forswear", "rebuilt": "rebuild", "outlawed": "outlaw"}
+# CAMEO roots whose recipient may sit in a "that" clause: accuse/disapprove (11), reject (12).
+ACCUSATION_ROOTS = frozenset({"11", "12"})
+# Unnamed state actors that stand for the country in context ("the government is working with").
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "ministry", "cabinet", "authority", "military", "army"})
+# Prepositions whose object is where an act happened ("in Seoul", "at the base", "near Baghuz").
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across"})
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "call"})
 # Types where every party does the same thing: compare the union of parties when merging.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -78,6 +117,7 @@ EVENT_MENTION_SCHEMA = {
     "recipient_text": pl.String,
     "actor_entity_ids": pl.List(pl.String),
     "recipient_entity_ids": pl.List(pl.String),
+    "location_entity_id": pl.String,  # where this report says it happened
     "date_text": pl.String,
     "event_date": pl.Date,
     "date_precision": pl.String,
@@ -106,9 +146,16 @@ EVENT_SCHEMA = {
     "actor2_name": pl.String,
     "actor2_country": pl.String,
     "actor2_sector": pl.String,
+    "location_entity_id": pl.String,  # the place entity it happened at (most reported)
+    "location_name": pl.String,
+    "location_country": pl.String,  # ISO3
+    "location_lat": pl.Float64,  # city (else country centre) coordinates, WGS84 degrees
+    "location_lon": pl.Float64,
+    "location_precision": pl.String,  # city | country
     "num_mentions": pl.Int64,
     "num_articles": pl.Int64,
     "num_sources": pl.Int64,
+    "avg_tone": pl.Float64,  # mean tone (-1..1) of the articles reporting it
     "confidence": pl.Float64,
     "first_article_id": pl.String,
 }
@@ -137,7 +184,7 @@ def _agent_sectors() -> dict[str, str]:
 
 def _trigger_match(token) -> tuple[str, int, object] | None:
     """(cameo_code, specificity, matched object token) for a verb token, or None."""
-    lemma = token.lemma_.lower()
+    lemma = IRREGULAR_LEMMAS.get(token.lower_, token.lemma_.lower())
     particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
     candidates = []
     for verb in ([f"{lemma} {p}" for p in particles] + [lemma]):
@@ -181,7 +228,7 @@ def _subject(token):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
             return subjects[0], node is token
-        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
             node = node.head
             if node.dep_ == "prep":
                 node = node.head
@@ -211,6 +258,8 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
             node = stack.pop(0)
             if node.dep_ in ("relcl", "acl", "ccomp", "advcl") or node.i in skip:
                 continue
+            if node.dep_ == "amod" and node.lemma_.lower() in SPONSOR_PARTICIPLES:
+                continue  # "United States-backed fighters" are not the United States
             if node.i in covered:
                 found.append(covered[node.i])
                 stack.extend(c for c in node.children if c.dep_ == "conj")
@@ -221,6 +270,41 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
         if index not in unique and mentions[index].label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             unique.append(index)
     return unique
+
+
+def _accused(token, mentions, covered: dict[int, int]) -> list[int]:
+    """Whom an accusation is about when it has no object: the subject of its "that" clause
+    ("charged that Canada was trying ...", "a complaint that a Canadian law was ...")."""
+    for clause in token.children:
+        # The parser often hangs "a complaint that X was ..." as a relative clause: its "that" tells.
+        is_that_clause = clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if clause.dep_ not in ("ccomp", "acl", "advcl") and not is_that_clause:
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                found = _argument_mentions(subject, mentions, covered, set())
+                if found:
+                    return found
+                for node in subject.subtree:  # "a Canadian law": the country modifying it
+                    index = covered.get(node.i)
+                    if index is not None and (mentions[index].gazetteer_id or "").startswith("country:"):
+                        return [index]
+    return []
+
+
+def _government_country(token, mentions) -> list[int]:
+    """"the government", "the administration", "his ministry" with no name inside: the country
+    named last before it (this sentence or the two before), as CAMEO codes an unnamed government
+    by the country in context. Nothing when no country was named that close."""
+    if token.lemma_.lower() not in GOVERNMENT_NOUNS or token.pos_ != "NOUN":
+        return []
+    sentence_starts = [s.start for s in token.doc.sents if s.start <= token.i]
+    window_start = sentence_starts[-3] if len(sentence_starts) >= 3 else 0
+    for index in range(len(mentions) - 1, -1, -1):
+        m = mentions[index]
+        if m.end <= token.i and m.start >= window_start and (m.gazetteer_id or "").startswith("country:"):
+            return [index]
+    return []
 
 
 def _pronoun_antecedent(token, mentions) -> list[int]:
@@ -238,7 +322,7 @@ def _pronoun_antecedent(token, mentions) -> list[int]:
 def _governed_by(token, lemmas: frozenset, depth: int = 3) -> bool:
     node = token
     for _ in range(depth):
-        if node.head is node:
+        if node.head.i == node.i:  # spaCy makes a new Token per access: compare positions
             return False
         node = node.head
         if node.lemma_.lower() in lemmas:
@@ -251,7 +335,7 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ == "conj":  # "will complete his term and step down": the aux is on the first verb
         aux |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
-    head_lemma = token.head.lemma_.lower() if token.head is not token else ""
+    head_lemma = token.head.lemma_.lower() if token.head.i != token.i else ""
     intent = bool(aux & FUTURE_AUX) or (token.dep_ in ("xcomp", "pcomp") and head_lemma in INTENT_GOVERNORS)
     if token.dep_ in ("xcomp", "pcomp", "prep") and head_lemma in INTENT_GOVERNORS:
         intent = True
@@ -299,19 +383,34 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     for index, m in enumerate(mentions):
         for i in range(m.start, m.end):
             covered[i] = index
+    nominal: list = []
     out = []
+    consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
     for sentence_index, sent in enumerate(doc.sents):
         for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in NOUN_EVENTS:
+                nominal.append((sentence_index, sent, token))
+                continue
             if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
                 continue
             if any(c.dep_ == "neg" for c in token.children):
                 continue  # negated: not an event
             if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
                 continue  # the content of a request, not an act
+            if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
+                continue  # a participle describing a noun ("remnants captured", "talks aimed at"): no act of its own
             match = _trigger_match(token)
             if match is None:
                 continue
             code, specificity, obj_token = match
+            if token.lemma_.lower() in ASPIRATION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # "sought to strengthen ties": the aspired act is coded (as intent), not "seek"
+            if token.lemma_.lower() in PARTY_OBJECT_VERBS and any(
+                    c.dep_ == "dobj" and c.i not in covered and c.lower_ not in ("him", "her", "them") for c in token.children):
+                continue
+            if obj_token is None and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_EVENTS for c in token.children):
+                continue  # "kicked off talks", "opened negotiations": the noun is the event
             if code[:2] in ("01", "02") or code not in _codebook():
                 continue
             if code.startswith("04") and obj_token is not None and (
@@ -330,7 +429,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
             recipient_tokens = [subject] if passive else []
             for child in token.children:
-                if child.dep_ in ("dobj", "dative") and child is not obj_token and not recipient_tokens:
+                if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
             if not recipient_tokens:
                 # "called for X to act": the requested party is the clause's subject.
@@ -348,10 +447,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                         break
             actors = []
             for arg in actor_tokens:
-                actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions))
+                actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
+                              or _government_country(arg, mentions))
             recipients = []
             for arg in recipient_tokens:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
+            if not recipients and code[:2] in ACCUSATION_ROOTS:
+                recipients = [i for i in _accused(token, mentions, covered) if i not in actors]
             actors = [i for i in actors if mentions[i].role != "place" or mentions[i].label != "GPE"
                       or (mentions[i].gazetteer_id or "").startswith("country:")]
             recipients = [i for i in recipients if mentions[i].role != "place"
@@ -365,6 +467,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             confidence += 0.1 if recipients else 0.0
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+            if obj_token is not None:
+                consumed.add(obj_token.i)
+            location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
             out.append({
                 "sentence_index": sentence_index,
                 "start_char": sent.start_char,
@@ -376,6 +481,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 "status": status,
                 "actor_mentions": actors,
                 "recipient_mentions": recipients,
+                "location_mention": location,
+                "actor_country_hint": _country_hint(actors, mentions, covered, doc),
+                "recipient_country_hint": _country_hint(recipients, mentions, covered, doc),
                 "actor_text": _phrase(actor_head),
                 "recipient_text": _phrase(recipient_head),
                 "actor_sector_hint": _agent_sectors().get(actor_head.lemma_.lower()) if actor_head is not None else None,
@@ -384,13 +492,151 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 "tense": _tense(token, status),
                 "confidence": round(min(max(confidence, 0.05), 0.99), 3),
             })
-    return out
+    for sentence_index, sent, noun in nominal:
+        if noun.i not in consumed:
+            row = _nominal_event(noun, mentions, covered)
+            if row is not None:
+                out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
+                            "quote": sent.text, **row})
+    return sorted(out, key=lambda r: r["trigger_start_char"])
+
+
+def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
+    """An event named by a noun ("talks between Baghdad and Damascus", "Shultz's visit",
+    "sanctions against South Africa", "Japan and the U.S. kick off trade talks").
+
+    Parties come from the noun's own phrase: "between X and Y" and possessives/compounds are
+    the actors, "with/against/on/to X" the recipient; when the noun is the object of a verb
+    ("open talks", "are in talks"), that verb's subject acts. The governing verb carries the
+    modality: negated, no event; "will hold talks" is an intent.
+    """
+    code = NOUN_EVENTS[noun.lemma_.lower()]
+    governor = noun.head
+    while governor.dep_ == "prep" and governor.head.i != governor.i:
+        governor = governor.head
+    if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
+        if noun.dep_ != "ROOT":
+            return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
+        governor = None
+    if governor is not None:
+        if any(c.dep_ == "neg" for c in governor.children):
+            return None
+        if governor.lemma_.lower() in REPORTING_VERBS and noun.dep_ in ("dobj", "nsubj"):
+            return None  # "reported talks": hearsay about the noun, coded where it is asserted
+        if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
+            return None  # "called for talks": the request is the event
+    holders = [noun] + ([governor] if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") else [])
+    holders += [c for c in noun.children if c.dep_ == "relcl"]  # "talks that started ... between X and Y"
+    actor_tokens, recipient_tokens = [], []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in covered:
+            actor_tokens.append(child)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ not in ("prep", "agent"):
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            word = prep.lower_
+            if word in ("between", "among", "by") or (word == "of" and code.startswith("04")):
+                actor_tokens.extend(objects)
+            elif word in ("with", "against", "on", "to", "toward", "towards"):
+                recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
+    if not actor_tokens and governor is not None and noun.dep_ in ("dobj", "pobj", "attr"):
+        subject, _ = _subject(governor)
+        if subject is not None and subject.dep_ != "nsubjpass":
+            actor_tokens.append(subject)
+    actors: list[int] = []
+    for arg in actor_tokens:
+        for index in (_argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions)
+                      or _government_country(arg, mentions)):
+            if index not in actors:
+                actors.append(index)
+    recipients: list[int] = []
+    for arg in recipient_tokens:
+        recipients.extend(i for i in _argument_mentions(arg, mentions, covered, set()) if i not in actors and i not in recipients)
+    actors = [i for i in actors if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
+    recipients = [i for i in recipients if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
+    if not recipients and code[:2] in ACCUSATION_ROOTS:
+        recipients = [i for i in _accused(noun, mentions, covered) if i not in actors]
+    if not actors and not (recipients and code[:2] in ("18", "19", "20")):
+        return None  # fighting "with X" is an event even when the other side goes unnamed
+    status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
+    if status == "asserted" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
+                                    for c in noun.children):
+        # "a meeting scheduled for next week", "the planned summit": not yet happened.
+        if code[:2] in INTENT_CODE:
+            status, code = "intent", INTENT_CODE[code[:2]]
+        elif code[:2] in THREAT_CODE:
+            status, code = "threat", THREAT_CODE[code[:2]]
+    if code not in _codebook():
+        return None
+    confidence = 0.5 + (0.1 if recipients or len(actors) > 1 else 0.0) - {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+    return {
+        "trigger": noun.text,
+        "trigger_start_char": noun.idx,
+        "cameo_code": code,
+        "status": status,
+        "actor_mentions": actors,
+        "recipient_mentions": recipients,
+        "location_mention": _location_mention(noun, None, mentions, covered, set(actors) | set(recipients)),
+        "actor_country_hint": _country_hint(actors, mentions, covered, noun.doc),
+        "recipient_country_hint": _country_hint(recipients, mentions, covered, noun.doc),
+        "actor_text": _phrase(actor_tokens[0]) if actor_tokens else None,
+        "recipient_text": _phrase(recipient_tokens[0]) if recipient_tokens else None,
+        "actor_sector_hint": None,
+        "object_lemma": noun.lemma_.lower(),
+        "date_text": _date_expression(noun) or (_date_expression(governor) if governor is not None else None),
+        "tense": _tense(governor, status) if governor is not None else "past",
+        "confidence": round(confidence, 3),
+    }
+
+
+def _country_hint(indexes: list[int], mentions, covered: dict[int, int], doc) -> str | None:
+    """ISO3 named inside the first party's own phrase when the party itself has none: "U.S.
+    Trade Representative Clayton Yeutter" is American though the person entity may carry no
+    country. Only country modifiers of the name's head count (never a relative clause)."""
+    if not indexes:
+        return None
+    first = mentions[indexes[0]]
+    if first.country_hint or (first.gazetteer_id or "").startswith("country:"):
+        return None
+    # The party's own phrase, then that of the full name a bare surname stands for ("Wallis"
+    # after "U.S. Under-Secretary of State Allen Wallis").
+    candidates = [indexes[0]] + ([first.alias_of] if first.alias_of is not None else [])
+    for candidate in candidates:
+        head = doc[mentions[candidate].end - 1]
+        stack = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss", "appos")]
+        while stack:
+            node = stack.pop()
+            index = covered.get(node.i)
+            if index is not None and index != candidate:
+                gid = mentions[index].gazetteer_id or ""
+                if gid.startswith("country:"):
+                    return gid.split(":")[1]
+            stack.extend(c for c in node.children if c.dep_ in ("compound", "nmod", "amod", "poss"))
+    return None
+
+
+def _location_mention(token, obj_token, mentions, covered: dict[int, int], parties: set[int]) -> int | None:
+    """Index of the place the act happened at: a place named in an "in/at/near ..." phrase of
+    the trigger or its object ("retook the enclave on Saturday in Baghuz"), never a party."""
+    holders = [token] + ([obj_token] if obj_token is not None else [])
+    holders += [c for c in token.children if c.dep_ == "dobj"]  # "met Bauer in Seoul": the parse hangs it on the object
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for node in prep.subtree:
+                index = covered.get(node.i)
+                if index is not None and index not in parties and mentions[index].label in ("GPE", "LOC", "FAC"):
+                    return index
+    return None
 
 
 def _phrase(token) -> str | None:
     if token is None:
         return None
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is token]
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == token.i]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens)
     text = token.doc[start : end + 1].text
     return text if len(text) <= 120 else token.text
@@ -428,6 +674,9 @@ def _compatible(a: dict, b: dict, merge_days: int) -> bool:
     if a["event_date"] is not None and b["event_date"] is not None:
         if abs((a["event_date"] - b["event_date"]).days) > merge_days:
             return False
+    # Stated places must agree at the country level ("in Seoul" and "in Korea" agree).
+    if a["location_country"] and b["location_country"] and a["location_country"] != b["location_country"]:
+        return False
     return True
 
 
@@ -447,12 +696,13 @@ def merged_events(
     `raw_event_mentions`: rows of `doc_event_mentions` with article_id, and actor/recipient
     mention references as lists of mention ids (`actor_mention_ids`, `recipient_mention_ids`).
     `mentions`/`entities`: from `transforms.entities.resolved_mentions`. `articles`: article_id,
-    published_at, source_id.
+    published_at, source_id, and optionally tone (`transforms.tone`) for the events' avg_tone.
     """
     entity_of_mention = dict(zip(mentions["mention_id"], mentions["entity_id"]))
     entity_info = {row["entity_id"]: row for row in entities.to_dicts()}
     country_entity = {row["entity_key"]: row["entity_id"] for row in entities.to_dicts() if row["kind"] == "country"}
-    article_info = {row["article_id"]: row for row in articles.select("article_id", "published_at", "source_id").to_dicts()}
+    columns = ["article_id", "published_at", "source_id"] + (["tone"] if "tone" in articles.columns else [])
+    article_info = {row["article_id"]: row for row in articles.select(columns).to_dicts()}
     codebook = _codebook()
 
     def parties(mention_ids: list[str]) -> list[str]:
@@ -468,6 +718,14 @@ def merged_events(
                 continue
             out.append(eid)
         return out
+
+    def scope_of(eid: str, row: dict, side: str, side_parties: list[str]) -> str | None:
+        """A party's country; the first party of a side without one takes the country named in
+        its phrase ("U.S. Trade Representative Clayton Yeutter")."""
+        country = _scope(entity_info[eid])
+        if country is None and side_parties and eid == side_parties[0]:
+            country = row.get(f"{side}_country_hint")
+        return country
 
     reports = []
     for row in raw_event_mentions.to_dicts():
@@ -487,17 +745,23 @@ def merged_events(
             info = entity_info[eid]
             if info["kind"] == "person" and info["country"]:
                 people.setdefault(info["country"], set()).add(eid)
+        location_id = entity_of_mention.get(row.get("location_mention_id"))
+        location = entity_info.get(location_id)
         reports.append({
             **row,
+            "location_entity_id": location_id if location is not None else None,
+            "location_country": location["country"] if location is not None else None,
+            "tone": article_info.get(row["article_id"], {}).get("tone"),
             "actors": actors,
             "recipients": recipients,
             "plover_type": codebook[code]["plover_type"] or None,
             "event_date": resolved.value if resolved else None,
             "date_precision": resolved.precision if resolved else None,
             "date_method": resolved.method if resolved else None,
-            "actor_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in actors) if s),
-            "recipient_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in recipients) if s),
-            "all_scopes": frozenset(s for s in (_scope(entity_info[e]) for e in all_parties) if s),
+            "actor_scopes": frozenset(s for s in (scope_of(e, row, "actor", actors) for e in actors) if s),
+            "recipient_scopes": frozenset(s for s in (scope_of(e, row, "recipient", recipients) for e in recipients) if s),
+            "all_scopes": frozenset(s for s in (scope_of(e, row, "actor", actors) or scope_of(e, row, "recipient", recipients)
+                                                for e in all_parties) if s),
             "people_by_scope": people,
             "key": f"{row['article_id']}:{row['trigger_start_char']:08d}",
             "source_key": article_info.get(row["article_id"], {}).get("source_id") or f"article:{row['article_id']}",
@@ -537,7 +801,7 @@ def merged_events(
                 **{k: m[k] for k in ("article_id", "sentence_index", "start_char", "end_char", "quote", "trigger",
                                      "trigger_start_char", "cameo_code", "plover_type", "status", "actor_text",
                                      "recipient_text", "date_text", "event_date", "date_precision", "date_method",
-                                     "confidence")},
+                                     "confidence", "location_entity_id")},
                 "actor_entity_ids": m["actors"],
                 "recipient_entity_ids": m["recipients"],
             })
@@ -578,7 +842,19 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
     def actor(eid, field):
         if eid is None:
             return None
-        return entity_info[eid][field]
+        value = entity_info[eid][field]
+        if value is None and field == "country":
+            for side in ("actor", "recipient"):
+                parties = best[f"{side}s"]
+                if parties and parties[0] == eid:
+                    return best.get(f"{side}_country_hint")
+        return value
+
+    places = Counter(m["location_entity_id"] for m in members if m["location_entity_id"])
+    place_id = sorted(places, key=lambda e: (-places[e], e))[0] if places else None
+    place_entity = entity_info.get(place_id) if place_id else None
+    located = places_module.located_place(place_entity["name"], place_entity["country"]) if place_entity else None
+    tones = {m["article_id"]: m["tone"] for m in members if m.get("tone") is not None}
 
     return {
         "event_id": event_id,
@@ -601,9 +877,16 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
         "actor2_name": actor(second, "name"),
         "actor2_country": actor(second, "country"),
         "actor2_sector": actor(second, "sector"),
+        "location_entity_id": place_id,
+        "location_name": place_entity["name"] if place_entity else None,
+        "location_country": place_entity["country"] if place_entity else None,
+        "location_lat": located.lat if located else None,
+        "location_lon": located.lon if located else None,
+        "location_precision": located.precision if located else None,
         "num_mentions": len(members),
         "num_articles": len(articles),
         "num_sources": len({m["source_key"] for m in members}),
+        "avg_tone": round(sum(tones.values()) / len(tones), 4) if tones else None,
         "confidence": round(confidence, 3),
         "first_article_id": min(articles),
     }

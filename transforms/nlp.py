@@ -108,6 +108,9 @@ RAW_EVENT_MENTION_SCHEMA = {
     "status": pl.String,
     "actor_mention_ids": pl.List(pl.String),
     "recipient_mention_ids": pl.List(pl.String),
+    "location_mention_id": pl.String,  # the place the act happened at ("in Baghuz"), when stated
+    "actor_country_hint": pl.String,  # ISO3 named in the first actor's phrase ("U.S. Trade Representative X")
+    "recipient_country_hint": pl.String,
     "actor_text": pl.String,
     "recipient_text": pl.String,
     "actor_sector_hint": pl.String,
@@ -165,6 +168,8 @@ def annotations(
             row["quote"] = body[row["start_char"] : row["end_char"]]
             row["actor_mention_ids"] = [mention_ids[i] for i in row.pop("actor_mentions")]
             row["recipient_mention_ids"] = [mention_ids[i] for i in row.pop("recipient_mentions")]
+            location = row.pop("location_mention")
+            row["location_mention_id"] = mention_ids[location] if location is not None else None
             event_rows.append(row)
     return (
         pl.DataFrame(mention_rows, schema=RAW_MENTION_SCHEMA, orient="row"),

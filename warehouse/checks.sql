@@ -66,3 +66,13 @@ having s.article_count <> count(a.article_id);
 
 -- check: articles_run_exists
 select a.article_id, a.run_id from articles a left join runs r using (run_id) where r.run_id is null;
+
+-- check: event_locations_plausible
+select event_id, location_lat, location_lon, avg_tone from events
+where (location_lat is not null and (location_lat not between -90 and 90 or location_lon not between -180 and 180))
+   or (location_lat is null) <> (location_lon is null)
+   or (avg_tone is not null and avg_tone not between -1 and 1);
+
+-- check: duplicates_share_their_originals_story
+select a.article_id from articles a join articles o on a.duplicate_of = o.article_id
+where a.story_id is distinct from o.story_id;

