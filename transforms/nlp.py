@@ -17,6 +17,8 @@ Loaded once per process (functools.cache); only the components the extract stage
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 
 import polars as pl
 
@@ -118,6 +120,94 @@ RAW_EVENT_MENTION_SCHEMA = {
 }
 
 
+WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+def _is_caps_line(line: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= min_letters and all(not ch.islower() for ch in letters)
+
+
+@functools.cache
+def _gazetteer_case() -> dict[str, str]:
+    """lower-cased alias -> its written form, for every country, city and organisation alias."""
+    forms: dict[str, str] = {}
+    for alias in seeds.country_aliases()["alias"].to_list() + seeds.organisations()["alias"].to_list():
+        forms.setdefault(alias.lower(), alias)
+    return forms
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (the lemmatizer's WordNet index of nouns, verbs, adjectives and
+    adverbs, shipped in the model): in a capitalised headline they are ordinary words."""
+    lookups = pipeline().get_pipe("lemmatizer").lookups
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for words in index.values() for w in words if w.isalpha())
+
+
+def _restored_word(word: str, document_forms: dict[str, str], common: frozenset[str]) -> str:
+    lower = word.lower()
+    if lower in document_forms:
+        return document_forms[lower]
+    gazetteer = _gazetteer_case().get(lower)
+    if gazetteer is not None and len(gazetteer) == len(word):
+        return gazetteer
+    stem = lower[:-1] if lower.endswith("s") else lower
+    if lower in common or stem in common or (lower.endswith("'s") and lower[:-2] in common):
+        return lower
+    if "." in word.strip(".") or len(word) <= 2:
+        return word  # initials and short abbreviations stay as written: U.S., UK
+    return word[:1] + word[1:].lower()
+
+
+def case_restored(text: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) -> str:
+    """`text` with ALL-CAPS lines (headlines, wire slugs, "LONDON 1996-08-30") in natural case,
+    same length, so offsets still point into the original.
+
+    A capitalised word takes, in order: its form elsewhere in the same text, where it is not the
+    first word of a line or sentence ("Leicestershire"); its gazetteer form ("NATO", "South
+    Korea"); lower case if it is a common English word; else title case. The first word of the
+    line is then capitalised. The small model reads an all-caps line as a string of proper
+    nouns; restored, it tags it like prose."""
+    lines = text.split("\n")
+    caps = [_is_caps_line(line, min_letters) for line in lines]
+    if not any(caps):
+        return text
+    seen: dict[str, Counter] = {}
+    for line, is_caps in zip(lines, caps):
+        if is_caps:
+            continue
+        for match in WORD.finditer(line):
+            word = match.group()
+            before = line[: match.start()].rstrip()
+            if not before or before[-1] in ".!?:\"'“(-–—":
+                continue  # sentence-initial: its capital says nothing
+            seen.setdefault(word.lower(), Counter())[word] += 1
+    document_forms = {lower: counts.most_common(1)[0][0] for lower, counts in seen.items()}
+    common = _common_words()
+    out = []
+    for line, is_caps in zip(lines, caps):
+        if not is_caps:
+            out.append(line)
+            continue
+        pieces, last, first = [], 0, True
+        for match in WORD.finditer(line):
+            word = match.group()
+            restored = _restored_word(word, document_forms, common)
+            if first:
+                restored = restored[:1].upper() + restored[1:]
+                first = False
+            if len(restored) != len(word):
+                restored = word
+            pieces.append(line[last : match.start()])
+            pieces.append(restored)
+            last = match.end()
+        pieces.append(line[last:])
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
 def text_for_parsing(body: str) -> str:
     """The body with its dateline closed by a full stop ("Seoul, South Korea - Top" ->
     "Seoul, South Korea.  Top"), same length, so offsets still point into the body. Without
@@ -148,7 +238,7 @@ def annotations(
     published = [p.date().isoformat() if p is not None else None for p in articles["published_at"].to_list()]
     mention_rows, event_rows = [], []
     bodies = articles["body"].to_list()
-    docs = nlp.pipe([text_for_parsing(body) for body in bodies], n_process=n_process, batch_size=batch_size)
+    docs = nlp.pipe([text_for_parsing(case_restored(body)) for body in bodies], n_process=n_process, batch_size=batch_size)
     for article_id, pub_date, body, doc in zip(ids, published, bodies, docs):
         found = mentions.doc_mentions(doc)
         mention_ids = [entities.mention_id(article_id, m.start_char, m.end_char) for m in found]
