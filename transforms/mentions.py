@@ -218,7 +218,7 @@ def _trimmed(doc, start: int, end: int) -> tuple[int | None, int]:
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].like_num
                            or doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "-", "—", "–", "(")):
         end -= 1
-    if end <= start or not any(t.is_alpha for t in doc[start:end]):
+    if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
         return None, None
     return start, end
 

@@ -67,14 +67,57 @@ def gazetteer_patterns() -> list[dict]:
     return [unique[k] for k in sorted(unique, key=lambda k: (-len(k), k))]
 
 
+# Last words of a name that make a place name before them part of an organisation's name:
+# "Singapore Airlines", "Thai Airways International", "United States Air Force", "Seoul National
+# University". The gazetteer ruler would otherwise keep only "Singapore".
+ORGANISATION_NAME_HEADS = frozenset(
+    "airlines airways air international force forces army navy guard bank university college institute "
+    "times post news herald tribune journal telegraph broadcasting television radio telecom motors "
+    "electronics railways railway lines group corporation company ministry department agency council "
+    "committee commission party league club federation association union police hospital museum "
+    "exchange fund".split()
+)
+
+
+def _organisation_names(doc):
+    """Rule (pipeline component `organisation_names`, after `ner`): a gazetteer place or demonym
+    followed by capitalised words the model left untagged that end in an organisation word is
+    an organisation named after the place ("Singapore" + "Airlines" -> ORG "Singapore
+    Airlines", no gazetteer id)."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ not in ("GPE", "NORP") or not ent.ent_id_.startswith(("country:", "city:")):
+            continue
+        k = ent.end
+        limit = ents[i + 1].start if i + 1 < len(ents) else len(doc)
+        last_head = None
+        while k < limit and k < ent.end + 4 and doc[k].is_title and doc[k].is_alpha and not doc[k].ent_type_:
+            if doc[k].lower_ in ORGANISATION_NAME_HEADS:
+                last_head = k
+            k += 1
+        if last_head is not None:
+            ents[i] = Span(doc, ent.start, last_head + 1, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 @functools.cache
 def pipeline():
     """The spaCy pipeline used by the extract stage (cached per process)."""
     import spacy
+    from spacy.language import Language
 
+    if "organisation_names" not in Language.factories:
+        Language.component("organisation_names", func=_organisation_names)
     nlp = spacy.load(settings.SPACY_MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
     ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("organisation_names", after="ner")
     return nlp
 
 
