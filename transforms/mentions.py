@@ -23,7 +23,8 @@ Rules, in the order they apply:
 6. Spans are trimmed: never across a line break, without a leading "the", numbers or
    possessive endings ("the Pentagon" -> "Pentagon", "Durham 114" -> "Durham").
 7. An organisation's acronym stands for the one full name in the article it spells
-   ("GAO" -> "Government Accountability Office").
+   ("GAO" -> "Government Accountability Office"); a name without its place qualifier stands
+   for the qualified one ("Air Force" -> "United States Air Force").
 """
 
 from __future__ import annotations
@@ -367,10 +368,19 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+@functools.cache
+def _place_names() -> dict[str, str]:
+    """Country, city and demonym aliases -> ISO3."""
+    frame = seeds.country_aliases()
+    return dict(zip(frame["alias"].to_list(), frame["iso3"].to_list()))
+
+
 def _with_organisation_aliases(mentions: list[Mention]) -> list[Mention]:
     """Rule 7: within an article, an acronym stands for the one organisation name whose
     initials it spells ("GAO" -> "Government Accountability Office", "USAF" -> "United States
-    Air Force"). Gazetteer matches keep their own id. First words are not enough: "Apple" is
+    Air Force"), and a name stands for the one earlier name that is it with a place in front
+    ("Air Force" -> "United States Air Force", "Defense Ministry" -> "South Korean Defense
+    Ministry"). Gazetteer matches keep their own id. First words are not enough: "Apple" is
     not short for "Apple Worldwide Developers Conference", nor "Boeing" for "Boeing Commercial
     Airplanes"."""
     full = [(i, m) for i, m in enumerate(mentions) if m.label == "ORG" and len(m.text.split()) >= 2
@@ -383,6 +393,9 @@ def _with_organisation_aliases(mentions: list[Mention]) -> list[Mention]:
             words = f.text.split()
             if text.isupper() and len(text) >= 2 and len(words) >= 2 and initials(f.text) == text:
                 fits.add((i, _plain(f.text)))
+            elif (len(text.split()) >= 2 and f.text.endswith(" " + text) and f.start < m.start
+                  and _place_names().get(f.text[: -len(text) - 1].removeprefix("the ").strip())):
+                fits.add((i, _plain(f.text)))  # the place qualifier dropped: "Air Force"
         names = {name for _, name in fits}
         return min(i for i, _ in fits) if len(names) == 1 else None
 

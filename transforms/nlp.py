@@ -79,11 +79,15 @@ ORGANISATION_NAME_HEADS = frozenset(
 )
 
 
+# Capitalised words that make the country name after them an organisation's name ("Air France").
+ORGANISATION_NAME_LEADS = frozenset({"Air", "Radio", "Bank"})
+
+
 def _organisation_names(doc):
     """Rule (pipeline component `organisation_names`, after `ner`): a gazetteer place or demonym
     followed by capitalised words the model left untagged that end in an organisation word is
     an organisation named after the place ("Singapore" + "Airlines" -> ORG "Singapore
-    Airlines", no gazetteer id)."""
+    Airlines", no gazetteer id); so is a country name after "Air" ("Air France")."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -98,8 +102,12 @@ def _organisation_names(doc):
             if doc[k].lower_ in ORGANISATION_NAME_HEADS:
                 last_head = k
             k += 1
-        if last_head is not None:
-            ents[i] = Span(doc, ent.start, last_head + 1, label="ORG")
+        first = ent.start
+        previous_end = ents[i - 1].end if i else 0
+        if first - 1 >= previous_end and doc[first - 1].text in ORGANISATION_NAME_LEADS and ent.label_ == "GPE":
+            first -= 1  # "Air France", "Air China"
+        if last_head is not None or first < ent.start:
+            ents[i] = Span(doc, first, (last_head + 1) if last_head is not None else ent.end, label="ORG")
             changed = True
     if changed:
         doc.ents = ents
