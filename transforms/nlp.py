@@ -111,6 +111,10 @@ def _organisation_names(doc):
             changed = True
     if changed:
         doc.ents = ents
+        for ent in ents:
+            if ent.label_ == "ORG" and not ent.id_:
+                for token in ent:
+                    token.ent_id_ = ""  # the place's id no longer applies inside the name
     return doc
 
 
@@ -191,14 +195,19 @@ def _gazetteer_case() -> dict[str, str]:
 @functools.cache
 def _common_words() -> frozenset[str]:
     """Lower-case English words (the lemmatizer's WordNet index of nouns, verbs, adjectives and
-    adverbs, shipped in the model): in a capitalised headline they are ordinary words."""
-    lookups = pipeline().get_pipe("lemmatizer").lookups
-    index = lookups.get_table("lemma_index")
-    return frozenset(w for words in index.values() for w in words if w.isalpha())
+    adverbs, shipped in the model, plus its stop words): in a capitalised headline they are
+    ordinary words."""
+    nlp = pipeline()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words = {w for entries in index.values() for w in entries if w.isalpha()}
+    return frozenset(words | set(nlp.Defaults.stop_words))
 
 
 def _restored_word(word: str, document_forms: dict[str, str], common: frozenset[str]) -> str:
     lower = word.lower()
+    for ending in ("'s", "’s"):
+        if lower.endswith(ending) and len(word) > 2:
+            return _restored_word(word[:-2], document_forms, common) + word[-2:].lower()
     if lower in document_forms:
         return document_forms[lower]
     gazetteer = _gazetteer_case().get(lower)
@@ -210,6 +219,32 @@ def _restored_word(word: str, document_forms: dict[str, str], common: frozenset[
     if "." in word.strip(".") or len(word) <= 2:
         return word  # initials and short abbreviations stay as written: U.S., UK
     return word[:1] + word[1:].lower()
+
+
+def _gazetteer_phrases(line: str, matches: list) -> dict[int, str]:
+    """word index -> written form, for words inside a multi-word gazetteer name in a caps line
+    ("SOUTH KOREAN" -> "South Korean"); longest names first."""
+    forms: dict[int, str] = {}
+    gazetteer = _gazetteer_case()
+    i = 0
+    while i < len(matches):
+        for n in (4, 3, 2):
+            if i + n > len(matches):
+                continue
+            start, end = matches[i].start(), matches[i + n - 1].end()
+            phrase = line[start:end]
+            suffix = ""
+            if phrase.lower().endswith(("'s", "’s")):
+                phrase, suffix = phrase[:-2], phrase[-2:].lower()
+            form = gazetteer.get(phrase.lower())
+            if form is not None and len(form) == len(phrase) and " " in form:
+                form += suffix
+                for k in range(n):
+                    forms[i + k] = form[matches[i + k].start() - start : matches[i + k].end() - start]
+                i += n - 1
+                break
+        i += 1
+    return forms
 
 
 def case_restored(text: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) -> str:
@@ -243,9 +278,11 @@ def case_restored(text: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) 
             out.append(line)
             continue
         pieces, last, first = [], 0, True
-        for match in WORD.finditer(line):
+        matches = list(WORD.finditer(line))
+        phrase_forms = _gazetteer_phrases(line, matches)
+        for index, match in enumerate(matches):
             word = match.group()
-            restored = _restored_word(word, document_forms, common)
+            restored = phrase_forms.get(index) or _restored_word(word, document_forms, common)
             if first:
                 restored = restored[:1].upper() + restored[1:]
                 first = False
