@@ -53,3 +53,30 @@ def test_place_names_followed_by_an_organisation_word_are_organisations(nlp):
     assert ents["Air France"] == ("ORG", "")
     assert ents["Seoul"] == ("GPE", "city:KOR:Seoul")
     assert any(t.endswith("United States Air Force") and lab == "ORG" for t, (lab, _) in ents.items())
+
+
+def test_headlines_give_mentions_with_offsets_into_the_title():
+    from datetime import datetime
+
+    import polars as pl
+
+    from transforms import entities, nlp
+
+    articles = pl.DataFrame({
+        "article_id": ["a1"], "title": ["BAUER MEETS SOUTH KOREAN JCS CHIEF IN SEOUL"],
+        "body": ["NATO's Rob Bauer met Adm. Kim Myung-soo in Seoul on Monday."],
+        "published_at": [datetime(2024, 6, 11)],
+    })
+    raw, _ = nlp.annotations(articles)
+    title_rows = raw.filter(pl.col("in_title")).to_dicts()
+    title = articles["title"][0]
+    assert title_rows and all(title[r["start_char"]:r["end_char"]] == r["text"] for r in title_rows)
+    bauer = next(r for r in title_rows if r["text"] == "BAUER")
+    body_bauer = raw.filter(~pl.col("in_title") & (pl.col("text") == "Rob Bauer"))["mention_index"][0]
+    assert (bauer["label"], bauer["alias_of"]) == ("PERSON", body_bauer)
+    seoul = next(r for r in title_rows if r["text"] == "SEOUL")
+    assert seoul["role"] == "place"
+    mentions, _ = entities.resolved_mentions(raw)
+    assert mentions["mention_id"].n_unique() == mentions.height
+    ids = dict(zip(mentions["text"], mentions["entity_id"]))
+    assert ids["BAUER"] == ids["Rob Bauer"]

@@ -38,6 +38,7 @@ MENTION_SCHEMA = {
     "title": pl.String,  # office title attached to a person here ("JCS Chairman")
     "rank": pl.String,  # rank or honorific attached to a person here ("Adm.")
     "role": pl.String,  # for places: actor | place | modifier
+    "in_title": pl.Boolean,  # true: offsets point into the article's title, not its body
 }
 
 ENTITY_SCHEMA = {
@@ -184,8 +185,10 @@ def entity_id(key: str) -> str:
     return hashlib.sha256(f"entity:{key}".encode()).hexdigest()[:16]
 
 
-def mention_id(article_id: str, start_char: int, end_char: int) -> str:
-    return hashlib.sha256(f"mention:{article_id}:{start_char}:{end_char}".encode()).hexdigest()[:16]
+def mention_id(article_id: str, start_char: int, end_char: int, in_title: bool = False) -> str:
+    """Content-derived id; a headline mention's offsets are into the title, so it hashes apart."""
+    where = f"{article_id}:title" if in_title else article_id
+    return hashlib.sha256(f"mention:{where}:{start_char}:{end_char}".encode()).hexdigest()[:16]
 
 
 # CountryInfo was compiled on this date: its open-ended periods are known only up to it.
@@ -452,7 +455,7 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         })
     entities = pl.DataFrame(entity_rows, schema=ENTITY_SCHEMA, orient="row").sort("entity_id")
     mention_rows = [{
-        "mention_id": mention_id(r["article_id"], r["start_char"], r["end_char"]),
+        "mention_id": mention_id(r["article_id"], r["start_char"], r["end_char"], bool(r.get("in_title"))),
         "article_id": r["article_id"],
         "entity_id": entity_id(r["entity_key"]),
         "label": r["label"],
@@ -463,6 +466,7 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         "title": r.get("title"),
         "rank": r.get("rank"),
         "role": r.get("role"),
+        "in_title": bool(r.get("in_title")),
     } for r in rows]
     mentions = pl.DataFrame(mention_rows, schema=MENTION_SCHEMA, orient="row").sort("article_id", "start_char")
     return mentions, entities

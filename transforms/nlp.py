@@ -151,6 +151,7 @@ RAW_MENTION_SCHEMA = {
     "sector_hint": pl.String,
     "org_hint": pl.String,
     "published_date": pl.String,
+    "in_title": pl.Boolean,  # offsets point into articles.title, not the body
 }
 
 RAW_EVENT_MENTION_SCHEMA = {
@@ -315,9 +316,11 @@ def annotations(
     n_process: int = settings.NLP_PROCESSES,
     batch_size: int = settings.NLP_BATCH_SIZE,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(raw mentions, raw event mentions) of a batch of articles (article_id, body, published_at).
+    """(raw mentions, raw event mentions) of a batch of articles (article_id, body, published_at,
+    optional title).
 
-    One spaCy pass per article; mentions and event triggers are read off the same Doc.
+    One spaCy pass per body, ALL-CAPS lines case-restored first; mentions and event triggers
+    are read off the same Doc. Headlines get a second, short pass (`title_mentions`).
     """
     from transforms import entities, events, mentions
 
@@ -336,7 +339,7 @@ def annotations(
                 "alias_of": m.alias_of, "sentence_index": m.sentence_index, "start_char": m.start_char,
                 "end_char": m.end_char, "text": body[m.start_char : m.end_char], "label": m.label, "gazetteer_id": m.gazetteer_id,
                 "title": m.title, "rank": m.rank, "role": m.role, "country_hint": m.country_hint,
-                "sector_hint": m.sector_hint, "org_hint": m.org_hint, "published_date": pub_date,
+                "sector_hint": m.sector_hint, "org_hint": m.org_hint, "published_date": pub_date, "in_title": False,
             })
         for row in events.doc_event_mentions(doc, found):
             row["article_id"] = article_id
@@ -344,7 +347,58 @@ def annotations(
             row["actor_mention_ids"] = [mention_ids[i] for i in row.pop("actor_mentions")]
             row["recipient_mention_ids"] = [mention_ids[i] for i in row.pop("recipient_mentions")]
             event_rows.append(row)
+    titles = articles["title"].to_list() if "title" in articles.columns else [None] * len(ids)
+    mention_rows += title_mentions(nlp, ids, published, titles, mention_rows, batch_size)
     return (
         pl.DataFrame(mention_rows, schema=RAW_MENTION_SCHEMA, orient="row"),
         pl.DataFrame(event_rows, schema=RAW_EVENT_MENTION_SCHEMA, orient="row"),
     )
+
+
+def title_mentions(nlp, ids: list[str], published: list, titles: list, body_rows: list[dict],
+                   batch_size: int = settings.NLP_BATCH_SIZE) -> list[dict]:
+    """Raw mention rows (in_title = true) of the articles' headlines, case-restored first.
+
+    Numbered after the body's mentions. A bare surname in the headline ("Bauer Meets Kim")
+    stands for the one full name with that family name in the body; a headline's own full
+    names resolve like any other mention. No events are read from headlines."""
+    from transforms import entities, mentions
+
+    full_names: dict[str, dict[str, set]] = {}
+    counts: dict[str, int] = {}
+    for row in body_rows:
+        counts[row["article_id"]] = max(counts.get(row["article_id"], 0), row["mention_index"] + 1)
+        if row["label"] == "PERSON" and row["alias_of"] is None and len(row["text"].replace("-", " ").split()) >= 2:
+            family = mentions.family_name(row["text"]).lower()
+            full_names.setdefault(row["article_id"], {}).setdefault(family, set()).add(row["mention_index"])
+    todo = [(i, t) for i, t in enumerate(titles) if t and t.strip()]
+    docs = nlp.pipe([case_restored(t) for _, t in todo], batch_size=batch_size)
+    rows = []
+    for (position, title), doc in zip(todo, docs):
+        article_id, offset = ids[position], counts.get(ids[position], 0)
+        names = full_names.get(article_id, {})
+        found = mentions.doc_mentions(doc)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        found += [mentions.Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "PERSON", 0)
+                  for t in doc if t.i not in covered and t.pos_ == "PROPN" and t.is_alpha
+                  and len(names.get(t.lower_, ())) == 1]
+        targets = {id(m): found[m.alias_of] for m in found if m.alias_of is not None}
+        found.sort(key=lambda m: m.start)
+        position_of = {id(m): i for i, m in enumerate(found)}
+        for index, m in enumerate(found):
+            alias_of = offset + position_of[id(targets[id(m)])] if id(m) in targets else None
+            owners = names.get(m.text.lower(), set())
+            if (alias_of is None and len(owners) == 1 and m.end - m.start == 1 and m.gazetteer_id is None
+                    and m.label in ("PERSON", "ORG", "GPE", "NORP")):
+                alias_of = next(iter(owners))
+                m.label, m.role, m.country_hint, m.sector_hint = "PERSON", None, None, None
+            rows.append({
+                "mention_id": entities.mention_id(article_id, m.start_char, m.end_char, in_title=True),
+                "article_id": article_id, "mention_index": offset + index, "alias_of": alias_of,
+                "sentence_index": m.sentence_index, "start_char": m.start_char, "end_char": m.end_char,
+                "text": title[m.start_char : m.end_char], "label": m.label, "gazetteer_id": m.gazetteer_id,
+                "title": m.title, "rank": m.rank, "role": m.role, "country_hint": m.country_hint,
+                "sector_hint": m.sector_hint, "org_hint": m.org_hint, "published_date": published[position],
+                "in_title": True,
+            })
+    return rows
