@@ -201,3 +201,15 @@ def test_office_holders_code_a_titleless_person_by_the_article_date():
     raw = _raw([_person("a1", 0, "Yoon Suk Yeol", published_date="2023-05-01")])
     _, found = entities.resolved_mentions(raw)
     assert found.select("country", "sector").row(0) == ("KOR", "GOV")
+
+
+def test_the_display_name_comes_from_a_body_not_a_shouting_headline():
+    raw = _raw([
+        {**_person("a1", 0, "KIM MYUNG SOO"), "in_title": True},
+        {**_person("a1", 1, "Kim Myung-soo"), "in_title": False},
+        {**_person("a2", 0, "KIM MYUNG SOO"), "in_title": True},
+    ])
+    mentions, found = entities.resolved_mentions(raw)
+    assert found["name"].to_list() == ["Kim Myung-soo"]
+    assert mentions["in_title"].to_list() == [True, False, True]
+    assert mentions["mention_id"].n_unique() == 3

@@ -426,7 +426,9 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     entity_rows = []
     for key, members in grouped.items():
         kind, label = members[0]["kind"], members[0]["entity_label"]
-        surface = [m["text"] for m in members if m.get("alias_of") is None] or [m["text"] for m in members]
+        # The display name is a full form from a body: headlines abbreviate and shout.
+        surface = ([m["text"] for m in members if m.get("alias_of") is None and not m.get("in_title")]
+                   or [m["text"] for m in members if m.get("alias_of") is None] or [m["text"] for m in members])
         country = sector = None
         if kind == "country":
             country = key.split(":")[1]
