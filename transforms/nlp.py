@@ -348,16 +348,17 @@ def annotations(
             row["recipient_mention_ids"] = [mention_ids[i] for i in row.pop("recipient_mentions")]
             event_rows.append(row)
     titles = articles["title"].to_list() if "title" in articles.columns else [None] * len(ids)
-    mention_rows += title_mentions(nlp, ids, published, titles, mention_rows, batch_size)
+    mention_rows += title_mentions(nlp, ids, published, titles, bodies, mention_rows, batch_size)
     return (
         pl.DataFrame(mention_rows, schema=RAW_MENTION_SCHEMA, orient="row"),
         pl.DataFrame(event_rows, schema=RAW_EVENT_MENTION_SCHEMA, orient="row"),
     )
 
 
-def title_mentions(nlp, ids: list[str], published: list, titles: list, body_rows: list[dict],
+def title_mentions(nlp, ids: list[str], published: list, titles: list, bodies: list[str], body_rows: list[dict],
                    batch_size: int = settings.NLP_BATCH_SIZE) -> list[dict]:
-    """Raw mention rows (in_title = true) of the articles' headlines, case-restored first.
+    """Raw mention rows (in_title = true) of the articles' headlines, case-restored first with
+    the body as the source of each word's case.
 
     Numbered after the body's mentions. A bare surname in the headline ("Bauer Meets Kim")
     stands for the one full name with that family name in the body; a headline's own full
@@ -372,7 +373,7 @@ def title_mentions(nlp, ids: list[str], published: list, titles: list, body_rows
             family = mentions.family_name(row["text"]).lower()
             full_names.setdefault(row["article_id"], {}).setdefault(family, set()).add(row["mention_index"])
     todo = [(i, t) for i, t in enumerate(titles) if t and t.strip()]
-    docs = nlp.pipe([case_restored(t) for _, t in todo], batch_size=batch_size)
+    docs = nlp.pipe([case_restored(f"{t}\n{bodies[i]}")[: len(t)] for i, t in todo], batch_size=batch_size)
     rows = []
     for (position, title), doc in zip(todo, docs):
         article_id, offset = ids[position], counts.get(ids[position], 0)
