@@ -101,3 +101,25 @@ def test_an_organisation_is_not_the_short_form_of_a_longer_name_it_starts():
         Mention(6, 7, 50, 55, "Apple", "ORG", 1),
     ])
     assert mentions[1].alias_of is None
+
+
+def test_lower_case_office_words_after_a_demonym_are_a_title(nlp):
+    found = _by_text(nlp, "North Korean leader Kim Jong Un watched the launch with NATO chief Mark Rutte.")
+    assert (found["Kim Jong Un"].title, found["Kim Jong Un"].country_hint) == ("North Korean leader", "PRK")
+    assert found["Mark Rutte"].title == "NATO chief"
+
+
+def test_lower_case_words_alone_are_no_title(nlp):
+    found = _by_text(nlp, "He said the minister Kim Yong-hyun would resign.")
+    assert found["Kim Yong-hyun"].title is None
+
+
+def test_multi_word_titles_give_their_sector(nlp):
+    found = _by_text(nlp, "U.S. Defense Secretary Lloyd Austin met Sen. Marco Rubio.")
+    assert (found["Lloyd Austin"].country_hint, found["Lloyd Austin"].sector_hint) == ("USA", "GOV")
+    assert (found["Marco Rubio"].rank, found["Marco Rubio"].sector_hint) == ("Sen.", "LEG")
+
+
+def test_a_hyphenated_given_name_cut_by_the_model_is_restored(nlp):
+    found = _by_text(nlp, "Former President Moon Jae-in spoke on Monday.")
+    assert "Moon Jae-in" in found and found["Moon Jae-in"].title == "Former President"

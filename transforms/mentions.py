@@ -93,11 +93,14 @@ def _org_table() -> dict[str, tuple[str, str | None]]:
     return {o: (c or None, s or None) for o, c, s in frame.select("org_id", "country", "sector").iter_rows()}
 
 
-def _is_title_token(token) -> bool:
+def _is_title_token(token, lower_case: bool = False) -> bool:
+    """A rank, or an office word written as part of a title ("Chairman"; with `lower_case`,
+    also "leader" in "North Korean leader Kim Jong Un")."""
     if token.ent_type_ == "TITLE":
         return True
     lower = token.text.lower()
-    return (token.is_title or token.is_upper) and (lower in OFFICE_WORDS or lower in _title_table())
+    return (token.is_title or token.is_upper or (lower_case and token.is_lower)) and (
+        lower in OFFICE_WORDS or lower in _title_table())
 
 
 def _left_title_tokens(doc, start: int) -> list:
@@ -107,15 +110,20 @@ def _left_title_tokens(doc, start: int) -> list:
     sent_start = doc[start].sent.start
     while j >= sent_start:
         token = doc[j]
-        if _is_title_token(token) or (token.ent_type_ in ("ORG", "GPE", "NORP") and token.text not in ",;:-"):
+        if _is_title_token(token, lower_case=True) or (token.ent_type_ in ("ORG", "GPE", "NORP") and token.text not in ",;:-"):
             tokens.append(token)
             j -= 1
             continue
         break
     tokens.reverse()
-    # A title cannot start with a bare place or organisation and nothing else ("Seoul Kim").
-    if tokens and not any(_is_title_token(t) for t in tokens):
+    # A title cannot start with a bare place or organisation and nothing else ("Seoul Kim"),
+    # nor be lower-case words alone ("the minister Kim" keeps no title).
+    if tokens and not any(_is_title_token(t) or t.ent_type_ in ("ORG", "GPE", "NORP") for t in tokens):
         return []
+    if tokens and not any(_is_title_token(t, lower_case=True) for t in tokens):
+        return []
+    while tokens and tokens[0].is_lower and not _is_title_token(tokens[0]) and tokens[0].ent_type_ == "":
+        tokens = tokens[1:]
     return tokens
 
 
@@ -162,12 +170,17 @@ def _hints(tokens) -> tuple[str | None, str | None, str | None]:
         elif ent_id.startswith(("country:", "city:")) and country is None:
             country = ent_id.split(":")[1]
     if sector is None:
-        for token in tokens:
-            entry = titles.get(token.text.lower())
-            if token.ent_type_ == "TITLE" and token.ent_id_:
-                entry = titles.get(token.ent_id_[6:].lower()) or entry
-            if entry and entry[1]:
-                sector = entry[1]
+        # Longest title phrase first: "Defense Secretary" is GOV though "Secretary" alone is not listed.
+        words = [t.text.lower() for t in tokens]
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                entry = titles.get(" ".join(words[i : i + n]))
+                if n == 1 and tokens[i].ent_type_ == "TITLE" and tokens[i].ent_id_:
+                    entry = titles.get(tokens[i].ent_id_[6:].lower()) or entry
+                if entry and entry[1]:
+                    sector = entry[1]
+                    break
+            if sector is not None:
                 break
     if sector is None:
         # Ranks spelled out over several tokens ("Lt. Gen.") are TITLE spans with one id.
@@ -191,6 +204,10 @@ def _person_span(doc, ent) -> tuple[int, int]:
     start, end = ent.start, ent.end
     while start < end - 1 and _is_title_token(doc[start]):
         start += 1
+    while end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4 \
+            and doc[end + 1].is_lower:
+        end += 2  # a hyphenated given name the model cut: "Moon Jae" + "-in"
     while end < len(doc) and end < doc[start].sent.end:
         token = doc[end]
         if token.ent_type_ or not token.is_title or token.pos_ != "PROPN":
