@@ -95,6 +95,7 @@ def test_office_holders_code_people_by_the_article_date():
     ("Apple Inc.", "apple"),
     ("Aer Lingus Group PLC", "aer lingus"),
     ("the Boeing Co.", "boeing"),
+    ("The Boeing Company", "boeing"),
     ("Group", "group"),  # a name is never folded away entirely
 ])
 def test_organisation_keys_drop_legal_forms(name, key):

@@ -7,7 +7,13 @@ Resolution is by key, never by string similarity alone:
   and East Asian given names joined ("Kim Myung-soo", "Kim Myung Soo" -> `kim|myungsoo`);
   a bare surname resolves within its article to the full name it abbreviates, and a bare
   surname that matches nothing stays local to its article (two "Kim"s are not one person);
-- other names resolve by their folded text.
+- organisations resolve by their folded name without legal-form suffixes ("Apple Inc." =
+  "Apple"), acronyms within an article to the name they spell;
+- other names resolve by their folded text;
+- then keys merge across articles only on evidence (`_merge_keys`): a name outside the
+  gazetteer tagged with different kinds takes its majority kind; romanisation variants of an
+  East Asian name ("Kim Myung-soo" / "Kim Myeong-su") merge when a syllable fold matches *and*
+  country, sector, title or a co-occurring entity agree. Kim Jong-un and Kim Jong-il never do.
 
 Actor coding: a person's country and sector come from the titles, ranks and organisations
 attached to their mentions (majority vote), else from the office-holder table for the article's
@@ -102,7 +108,7 @@ def person_key(name: str) -> str:
 # Legal-form words at the end of a company name: "Apple Inc." and "Apple" are one company.
 CORPORATE_SUFFIXES = frozenset(
     "inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc p.l.c. llc l.l.c. n.v. nv s.a. sa "
-    "ag gmbh se group holdings".split()
+    "ag gmbh se group holdings company".split()
 )
 
 
