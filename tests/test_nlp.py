@@ -80,3 +80,29 @@ def test_headlines_give_mentions_with_offsets_into_the_title():
     assert mentions["mention_id"].n_unique() == mentions.height
     ids = dict(zip(mentions["text"], mentions["entity_id"]))
     assert ids["BAUER"] == ids["Rob Bauer"]
+
+
+def test_title_case_headlines_are_restored_like_all_caps_ones():
+    from transforms.nlp import _shouted
+
+    title = "Kim and NATO's Bauer Discuss Enhancing Military Cooperation"
+    body = "Adm. Kim Myung-soo and Rob Bauer discussed military cooperation on Monday."
+    assert case_restored(f"{_shouted(title)}\n{body}")[: len(title)] == (
+        "Kim and NATO's Bauer discuss enhancing military cooperation")
+    assert _shouted("Kim meets the NATO chief in Brussels") == "Kim meets the NATO chief in Brussels"
+
+
+def test_a_headline_name_takes_the_label_the_body_gave_it():
+    import polars as pl
+
+    from transforms import nlp
+
+    articles = pl.DataFrame({
+        "article_id": ["a1"], "title": ["Chairman Kim and NATO's Rob Bauer Discuss Enhancing Military Cooperation"],
+        "body": ["Adm. Kim Myung-soo held talks with Rob Bauer, chair of the NATO Military Committee."],
+        "published_at": [None],
+    }, schema={"article_id": pl.String, "title": pl.String, "body": pl.String, "published_at": pl.Datetime})
+    raw, _ = nlp.annotations(articles)
+    headline = {r["text"]: r for r in raw.filter(pl.col("in_title")).to_dicts()}
+    assert headline["Rob Bauer"]["label"] == "PERSON"
+    assert not any("Discuss" in text for text in headline)

@@ -204,6 +204,17 @@ def _common_words() -> frozenset[str]:
     return frozenset(words | set(nlp.Defaults.stop_words))
 
 
+def _is_common(lower: str, common: frozenset[str]) -> bool:
+    """An English word or a regular inflection of one ("discusses", "enhancing", "talked")."""
+    if lower in common:
+        return True
+    for ending in ("ing", "ed", "es", "s"):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3 and (stem in common or stem + "e" in common):
+            return True
+    return False
+
+
 def _restored_word(word: str, document_forms: dict[str, str], common: frozenset[str]) -> str:
     lower = word.lower()
     for ending in ("'s", "’s"):
@@ -214,8 +225,7 @@ def _restored_word(word: str, document_forms: dict[str, str], common: frozenset[
     gazetteer = _gazetteer_case().get(lower)
     if gazetteer is not None and len(gazetteer) == len(word):
         return gazetteer
-    stem = lower[:-1] if lower.endswith("s") else lower
-    if lower in common or stem in common or (lower.endswith("'s") and lower[:-2] in common):
+    if _is_common(lower, common):
         return lower
     if "." in word.strip(".") or len(word) <= 2:
         return word  # initials and short abbreviations stay as written: U.S., UK
@@ -271,8 +281,11 @@ def case_restored(text: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) 
             if not before or before[-1] in ".!?:\"'“(-–—":
                 continue  # sentence-initial: its capital says nothing
             seen.setdefault(word.lower(), Counter())[word] += 1
-    document_forms = {lower: counts.most_common(1)[0][0] for lower, counts in seen.items()}
     common = _common_words()
+    # A common word seen in lower case mid-sentence is an ordinary word, even if it is also
+    # capitalised inside a name somewhere ("military" vs "NATO Military Committee").
+    document_forms = {lower: (lower if lower in counts and _is_common(lower, common) else counts.most_common(1)[0][0])
+                      for lower, counts in seen.items()}
     out = []
     for line, is_caps in zip(lines, caps):
         if not is_caps:
@@ -355,25 +368,43 @@ def annotations(
     )
 
 
+def _shouted(title: str, min_share: float = settings.MIN_HEADLINE_CASE_SHARE) -> str:
+    """A headline in Title Case ("Kim and NATO's Bauer Discuss Military Cooperation") upper-cased,
+    so `case_restored` treats it like an ALL-CAPS one: to the small model every capitalised word
+    looks like a name ("Bauer Discuss Enhancing Military Cooperation" as one ORG)."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    upper = title.upper()
+    if len(words) >= 3 and capitalised >= min_share * len(words) and len(upper) == len(title):
+        return upper
+    return title
+
+
 def title_mentions(nlp, ids: list[str], published: list, titles: list, bodies: list[str], body_rows: list[dict],
                    batch_size: int = settings.NLP_BATCH_SIZE) -> list[dict]:
     """Raw mention rows (in_title = true) of the articles' headlines, case-restored first with
     the body as the source of each word's case.
 
     Numbered after the body's mentions. A bare surname in the headline ("Bauer Meets Kim")
-    stands for the one full name with that family name in the body; a headline's own full
-    names resolve like any other mention. No events are read from headlines."""
+    stands for the one full name with that family name in the body, and a name the body tagged
+    with another label takes the body's ("Rob Bauer" read as ORG in a headline is the body's
+    PERSON); a headline's other names resolve like any other mention. No events are read from
+    headlines."""
     from transforms import entities, mentions
 
     full_names: dict[str, dict[str, set]] = {}
     counts: dict[str, int] = {}
+    same_text: dict[str, dict[str, dict[str, int]]] = {}  # article -> lower text -> label -> first index
     for row in body_rows:
         counts[row["article_id"]] = max(counts.get(row["article_id"], 0), row["mention_index"] + 1)
+        if row["alias_of"] is None and not row["gazetteer_id"]:
+            same_text.setdefault(row["article_id"], {}).setdefault(row["text"].lower(), {}).setdefault(
+                row["label"], row["mention_index"])
         if row["label"] == "PERSON" and row["alias_of"] is None and len(row["text"].replace("-", " ").split()) >= 2:
             family = mentions.family_name(row["text"]).lower()
             full_names.setdefault(row["article_id"], {}).setdefault(family, set()).add(row["mention_index"])
     todo = [(i, t) for i, t in enumerate(titles) if t and t.strip()]
-    docs = nlp.pipe([case_restored(f"{t}\n{bodies[i]}")[: len(t)] for i, t in todo], batch_size=batch_size)
+    docs = nlp.pipe([case_restored(f"{_shouted(t)}\n{bodies[i]}")[: len(t)] for i, t in todo], batch_size=batch_size)
     rows = []
     for (position, title), doc in zip(todo, docs):
         article_id, offset = ids[position], counts.get(ids[position], 0)
@@ -389,10 +420,15 @@ def title_mentions(nlp, ids: list[str], published: list, titles: list, bodies: l
         for index, m in enumerate(found):
             alias_of = offset + position_of[id(targets[id(m)])] if id(m) in targets else None
             owners = names.get(m.text.lower(), set())
+            in_body = same_text.get(article_id, {}).get(m.text.lower(), {})
             if (alias_of is None and len(owners) == 1 and m.end - m.start == 1 and m.gazetteer_id is None
                     and m.label in ("PERSON", "ORG", "GPE", "NORP")):
                 alias_of = next(iter(owners))
                 m.label, m.role, m.country_hint, m.sector_hint = "PERSON", None, None, None
+            elif alias_of is None and m.gazetteer_id is None and len(in_body) == 1 and m.label not in in_body:
+                # The body, with context, tagged the same name otherwise: "Rob Bauer" ORG in a headline.
+                (label, alias_of), = in_body.items()
+                m.label, m.role = label, (m.role if label in ("GPE", "LOC", "FAC", "NORP") else None)
             rows.append({
                 "mention_id": entities.mention_id(article_id, m.start_char, m.end_char, in_title=True),
                 "article_id": article_id, "mention_index": offset + index, "alias_of": alias_of,
