@@ -214,3 +214,25 @@ def test_the_display_name_comes_from_a_body_not_a_shouting_headline():
     assert found["name"].to_list() == ["Kim Myung-soo"]
     assert mentions["in_title"].to_list() == [True, False, True]
     assert mentions["mention_id"].n_unique() == 3
+
+
+def test_an_acronym_spelled_out_once_resolves_everywhere_unless_ambiguous():
+    org = {"label": "ORG"}
+    raw = _raw([
+        {**_person("a1", 0, "General Motors Corp."), **org},
+        {**_person("a1", 1, "GM"), **org, "alias_of": 0},
+        {**_person("a2", 0, "GM"), **org},
+        {**_person("a3", 0, "United States Air Force"), **org},
+        {**_person("a3", 1, "Air Force"), **org, "alias_of": 0},
+        {**_person("a4", 0, "Air Force"), **org},
+        {**_person("a5", 0, "Joint Chiefs of Staff"), **org},
+        {**_person("a5", 1, "JCS"), **org, "alias_of": 0},
+        {**_person("a6", 0, "Japan Coast Service"), **org},
+        {**_person("a6", 1, "JCS"), **org, "alias_of": 0},
+        {**_person("a7", 0, "JCS"), **org},
+    ])
+    mentions, _ = entities.resolved_mentions(raw)
+    entity = {(a, t): e for a, t, e in mentions.select("article_id", "text", "entity_id").iter_rows()}
+    assert entity[("a2", "GM")] == entity[("a1", "General Motors Corp.")]
+    assert entity[("a4", "Air Force")] != entity[("a3", "United States Air Force")]
+    assert entity[("a7", "JCS")] not in (entity[("a5", "JCS")], entity[("a6", "JCS")])
