@@ -320,9 +320,10 @@ def _merge_keys(rows: list[dict]) -> None:
     1. Kind: a name that is not in the gazetteer and was tagged organisation in some articles
        and place (or a lone unresolved person token) in others is one entity, of the kind most
        of its mentions have ("Ryanair" ORG x5, GPE x1).
-    2. Acronyms: an acronym used in some article for exactly one spelled-out name ("GM" for
-       "General Motors") is that name in every article, unless some article uses it for
-       another name. Unqualified names ("the Air Force") are not generalised this way.
+    2. Short forms: an acronym or unqualified name used in some article for exactly one full
+       name ("GM" for "General Motors", "Air Force" for "United States Air Force") is that name
+       in every article, unless some article uses it for another name ("Air Force" for "Royal
+       Air Force" too: then it stays apart).
     3. Romanised names: two person keys whose given names fold to one syllable sequence
        ("Kim Myung-soo" / "Kim Myeong-su") merge only if their countries and sectors do not
        conflict and at least one agrees (same country, sector or title), or they share a
@@ -369,8 +370,7 @@ def _merge_keys(rows: list[dict]) -> None:
     # 2. organisation short forms
     long_forms: dict[str, set] = {}
     for row in rows:
-        # Acronyms only: "the Air Force" without its country is a different force in each article.
-        if row.get("alias_of") is not None and row["kind"] == "organisation" and row["text"].isupper():
+        if row.get("alias_of") is not None and row["kind"] == "organisation":
             short = f"org:{organisation_key(row['text'])}"
             if short != row["entity_key"]:
                 long_forms.setdefault(short, set()).add(row["entity_key"])
