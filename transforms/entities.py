@@ -7,7 +7,13 @@ Resolution is by key, never by string similarity alone:
   and East Asian given names joined ("Kim Myung-soo", "Kim Myung Soo" -> `kim|myungsoo`);
   a bare surname resolves within its article to the full name it abbreviates, and a bare
   surname that matches nothing stays local to its article (two "Kim"s are not one person);
-- other names resolve by their folded text.
+- organisations resolve by their folded name without legal-form suffixes ("Apple Inc." =
+  "Apple"), acronyms within an article to the name they spell;
+- other names resolve by their folded text;
+- then keys merge across articles only on evidence (`_merge_keys`): a name outside the
+  gazetteer tagged with different kinds takes its majority kind; romanisation variants of an
+  East Asian name ("Kim Myung-soo" / "Kim Myeong-su") merge when a syllable fold matches *and*
+  country, sector, title or a co-occurring entity agree. Kim Jong-un and Kim Jong-il never do.
 
 Actor coding: a person's country and sector come from the titles, ranks and organisations
 attached to their mentions (majority vote), else from the office-holder table for the article's
@@ -38,6 +44,7 @@ MENTION_SCHEMA = {
     "title": pl.String,  # office title attached to a person here ("JCS Chairman")
     "rank": pl.String,  # rank or honorific attached to a person here ("Adm.")
     "role": pl.String,  # for places: actor | place | modifier
+    "in_title": pl.Boolean,  # true: offsets point into the article's title, not its body
 }
 
 ENTITY_SCHEMA = {
@@ -98,18 +105,96 @@ def person_key(name: str) -> str:
     return " ".join(cleaned.replace("-", " ").split())
 
 
+# Legal-form words at the end of a company name: "Apple Inc." and "Apple" are one company.
+CORPORATE_SUFFIXES = frozenset(
+    "inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc p.l.c. llc l.l.c. n.v. nv s.a. sa "
+    "ag gmbh se group holdings company".split()
+)
+
+
 def name_key(text: str) -> str:
     """Resolution key of a non-person name: folded, without a leading article."""
     key = folded(text)
     return re.sub(r"^(?:the|a|an) ", "", key)
 
 
+def organisation_key(text: str) -> str:
+    """Resolution key of an organisation's name: `name_key` without legal-form suffixes
+    ("Apple Inc." -> "apple", "Aer Lingus Group PLC" -> "aer lingus")."""
+    tokens = name_key(text).replace(",", " ").split()
+    while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+# Spellings of one Hangul syllable in the romanisations news outlets use (Revised, McCune-
+# Reischauer without breves, and common personal spellings), each mapped to one form. Only
+# syllables, never letters: a letter rule that matches Jong-un/Jong-eun also matches
+# Myung-soo/Min-seok. A fold match is a merge *proposal*; it needs evidence (see
+# `resolved_mentions`).
+SYLLABLE_FOLD = {
+    **dict.fromkeys(("myung", "myeong", "myong"), "myeong"),
+    **dict.fromkeys(("soo", "su"), "su"),
+    **dict.fromkeys(("eun", "un"), "eun"),
+    **dict.fromkeys(("jung", "jeong", "chung", "chong"), "jeong"),
+    **dict.fromkeys(("sung", "seong"), "seong"),
+    **dict.fromkeys(("young", "yeong", "yong"), "yeong"),
+    **dict.fromkeys(("hee", "hui", "hi"), "hui"),
+    **dict.fromkeys(("seok", "suk", "sok"), "seok"),
+    **dict.fromkeys(("yeon", "yon"), "yeon"),
+    **dict.fromkeys(("joon", "jun", "chun"), "jun"),
+    **dict.fromkeys(("hyun", "hyeon", "hyon"), "hyeon"),
+    **dict.fromkeys(("kyung", "kyeong", "gyeong", "kyong"), "gyeong"),
+    **dict.fromkeys(("geun", "keun", "kun"), "geun"),
+    **dict.fromkeys(("cheol", "chul", "chol"), "cheol"),
+    **dict.fromkeys(("beom", "bum", "pom"), "beom"),
+    **dict.fromkeys(("seon", "sun"), "seon"),
+    **dict.fromkeys(("woo", "wu"), "woo"),
+    **dict.fromkeys(("jae", "chae"), "jae"),
+    **dict.fromkeys(("gyu", "kyu"), "gyu"),
+    **dict.fromkeys(("won", "weon"), "won"),
+    **dict.fromkeys(("taek", "taik"), "taek"),
+    **dict.fromkeys(("deok", "duk", "tok"), "deok"),
+    **dict.fromkeys(("ryong", "ryeong", "ryung"), "ryong"),
+}
+SYLLABLE = re.compile(r"^(?:ch|kk|tt|pp|ss|jj|sh|zh|[bcdfghjklmnprstxz])?[wy]?[aeiou]{1,3}(?:ng|n|m|l|k|r|p|t)?$")
+
+
+def _syllable_splits(given: str) -> list[tuple[str, ...]]:
+    """Ways to read a joined given name as one or two syllables ("myungsoo" -> myung|soo)."""
+    splits = [(given,)] if SYLLABLE.match(given) else []
+    for cut in range(1, len(given)):
+        left, right = given[:cut], given[cut:]
+        if SYLLABLE.match(left) and SYLLABLE.match(right):
+            splits.append((left, right))
+    return splits
+
+
+def romanisation_folds(name: str) -> frozenset[str]:
+    """Syllable-folded forms of an East Asian person's name ("kim|myeong.su"); empty for other
+    names. "Kim Myung-soo", "Kim Myeong-su" and "Kim Myungsoo" share one; "Kim Jong-un" and
+    "Kim Jong-il" share none."""
+    tokens = folded(name).split()
+    while len(tokens) > 1 and tokens[0].rstrip(".") in HONORIFICS:
+        tokens = tokens[1:]
+    if not is_east_asian_name(" ".join(tokens)):
+        return frozenset()
+    family, given_tokens = tokens[0], re.split(r"[-' ]+", " ".join(tokens[1:]))
+    if len(given_tokens) > 1:
+        splits = [tuple(given_tokens)]
+    else:
+        splits = _syllable_splits(given_tokens[0])
+    return frozenset(f"{family}|" + ".".join(SYLLABLE_FOLD.get(x, x) for x in split) for split in splits)
+
+
 def entity_id(key: str) -> str:
     return hashlib.sha256(f"entity:{key}".encode()).hexdigest()[:16]
 
 
-def mention_id(article_id: str, start_char: int, end_char: int) -> str:
-    return hashlib.sha256(f"mention:{article_id}:{start_char}:{end_char}".encode()).hexdigest()[:16]
+def mention_id(article_id: str, start_char: int, end_char: int, in_title: bool = False) -> str:
+    """Content-derived id; a headline mention's offsets are into the title, so it hashes apart."""
+    where = f"{article_id}:title" if in_title else article_id
+    return hashlib.sha256(f"mention:{where}:{start_char}:{end_char}".encode()).hexdigest()[:16]
 
 
 # CountryInfo was compiled on this date: its open-ended periods are known only up to it.
@@ -168,7 +253,7 @@ def mention_key(row: dict) -> tuple[str, str, str]:
             key = f"{row['article_id']}:{key}"  # a lone unresolved surname stays in its article
         return f"person:{key}", "person", "PERSON"
     if label == "ORG":
-        return f"org:{name_key(row['text'])}", "organisation", "ORG"
+        return f"org:{organisation_key(row['text'])}", "organisation", "ORG"
     if label == "NORP":
         return f"group:{name_key(row['text'])}", "group", "NORP"
     return f"place:{name_key(row['text'])}", "place", label
@@ -204,6 +289,122 @@ def _org_coding() -> dict[str, tuple[str | None, str | None]]:
     return {o: (c or None, s or None) for o, c, s in frame.select("org_id", "country", "sector").iter_rows()}
 
 
+class _Clusters:
+    """Union-find over entity keys; the representative is the key with most mentions."""
+
+    def __init__(self, counts: Counter):
+        self.parent = {k: k for k in counts}
+        self.counts = counts
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=lambda k: (-self.counts[k], k))
+            self.parent[drop] = keep
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _merge_keys(rows: list[dict]) -> None:
+    """Cross-article merges beyond equal keys, each on evidence (rewrites `entity_key` in place
+    on these working dicts, which `resolved_mentions` built from its input):
+
+    1. Kind: a name that is not in the gazetteer and was tagged organisation in some articles
+       and place (or a lone unresolved person token) in others is one entity, of the kind most
+       of its mentions have ("Ryanair" ORG x5, GPE x1).
+    2. Short forms: an acronym or unqualified name used in some article for exactly one full
+       name ("GM" for "General Motors", "Air Force" for "United States Air Force") is that name
+       in every article, unless some article uses it for another name ("Air Force" for "Royal
+       Air Force" too: then it stays apart).
+    3. Romanised names: two person keys whose given names fold to one syllable sequence
+       ("Kim Myung-soo" / "Kim Myeong-su") merge only if their countries and sectors do not
+       conflict and at least one agrees (same country, sector or title), or they share a
+       co-occurring named entity other than a country. Never on string similarity alone.
+    """
+    # 1. kind by majority for names outside the gazetteer
+    kinds: dict[str, Counter] = {}
+    for row in rows:
+        key = row["entity_key"]
+        if row.get("gazetteer_id") or row.get("alias_of") is not None:
+            continue
+        if key.startswith("org:") or (key.startswith("place:") and key.count(":") == 1):
+            kinds.setdefault(key.split(":", 1)[1], Counter())[(key.split(":", 1)[0], row["kind"], row["entity_label"])] += 1
+    chosen = {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for name, c in kinds.items() if len(c) > 1}
+    for row in rows:
+        key = row["entity_key"]
+        name = None
+        if row.get("alias_of") is None and not row.get("gazetteer_id"):
+            if key.startswith("org:") or (key.startswith("place:") and key.count(":") == 1):
+                name = key.split(":", 1)[1]
+            elif key.startswith("person:") and key.count(":") == 2 and f"{key.split(':')[2]}" in kinds:
+                name = key.split(":")[2]  # a lone token the model called a person, elsewhere an organisation/place
+        if name is not None and (name in chosen or (key.startswith("person:") and name in kinds)):
+            namespace, kind, label = chosen.get(name) or sorted(kinds[name].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            row["entity_key"], row["kind"], row["entity_label"] = f"{namespace}:{name}", kind, label
+
+    counts = Counter(row["entity_key"] for row in rows)
+    clusters = _Clusters(counts)
+    info: dict[str, dict] = {}
+    by_article: dict[str, set] = {}
+    for row in rows:
+        entry = info.setdefault(row["entity_key"], {"country": Counter(), "sector": Counter(), "title": set(),
+                                                    "articles": set(), "texts": set()})
+        if row.get("country_hint"):
+            entry["country"][row["country_hint"]] += 1
+        if row.get("sector_hint"):
+            entry["sector"][row["sector_hint"]] += 1
+        if row.get("title"):
+            entry["title"].add(folded(row["title"]))
+        entry["articles"].add(row["article_id"])
+        entry["texts"].add(row["text"])
+        by_article.setdefault(row["article_id"], set()).add(row["entity_key"])
+
+    # 2. organisation short forms
+    long_forms: dict[str, set] = {}
+    for row in rows:
+        if row.get("alias_of") is not None and row["kind"] == "organisation":
+            short = f"org:{organisation_key(row['text'])}"
+            if short != row["entity_key"]:
+                long_forms.setdefault(short, set()).add(row["entity_key"])
+    for short, targets in sorted(long_forms.items()):
+        if len(targets) == 1 and short in counts:
+            clusters.union(short, next(iter(targets)))
+
+    # 3. romanisation folds with evidence
+    def top(counter: Counter) -> str | None:
+        return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counter else None
+
+    by_fold: dict[str, list[str]] = {}
+    for key in sorted(counts):
+        if key.startswith("person:") and "|" in key and key.count(":") == 1:
+            texts = info[key]["texts"]
+            for fold in set().union(*(romanisation_folds(t) for t in texts)):
+                by_fold.setdefault(fold, []).append(key)
+    for fold, keys in sorted(by_fold.items()):
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                ia, ib = info[a], info[b]
+                ca, cb, sa, sb = top(ia["country"]), top(ib["country"]), top(ia["sector"]), top(ib["sector"])
+                if not (_compatible(ca, cb) and _compatible(sa, sb)):
+                    continue
+                agree = (ca is not None and ca == cb) or (sa is not None and sa == sb) or bool(ia["title"] & ib["title"])
+                neighbours_a = set().union(*(by_article[x] for x in ia["articles"])) - {a}
+                neighbours_b = set().union(*(by_article[x] for x in ib["articles"])) - {b}
+                shared = {k for k in neighbours_a & neighbours_b if not k.startswith("country:")}
+                if agree or shared:
+                    clusters.union(a, b)
+    for row in rows:
+        row["entity_key"] = clusters.find(row["entity_key"])
+
+
 def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions, entities) from raw mentions of many articles.
 
@@ -224,6 +425,7 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
                 row["entity_key"], row["kind"], row["entity_label"] = (
                     target["entity_key"], target["kind"], target["entity_label"])
 
+    _merge_keys(rows)
     grouped: dict[str, list[dict]] = {}
     for row in rows:
         grouped.setdefault(row["entity_key"], []).append(row)
@@ -231,7 +433,9 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     entity_rows = []
     for key, members in grouped.items():
         kind, label = members[0]["kind"], members[0]["entity_label"]
-        surface = [m["text"] for m in members if m.get("alias_of") is None] or [m["text"] for m in members]
+        # The display name is a full form from a body: headlines abbreviate and shout.
+        surface = ([m["text"] for m in members if m.get("alias_of") is None and not m.get("in_title")]
+                   or [m["text"] for m in members if m.get("alias_of") is None] or [m["text"] for m in members])
         country = sector = None
         if kind == "country":
             country = key.split(":")[1]
@@ -260,7 +464,7 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         })
     entities = pl.DataFrame(entity_rows, schema=ENTITY_SCHEMA, orient="row").sort("entity_id")
     mention_rows = [{
-        "mention_id": mention_id(r["article_id"], r["start_char"], r["end_char"]),
+        "mention_id": mention_id(r["article_id"], r["start_char"], r["end_char"], bool(r.get("in_title"))),
         "article_id": r["article_id"],
         "entity_id": entity_id(r["entity_key"]),
         "label": r["label"],
@@ -271,6 +475,7 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         "title": r.get("title"),
         "rank": r.get("rank"),
         "role": r.get("role"),
+        "in_title": bool(r.get("in_title")),
     } for r in rows]
     mentions = pl.DataFrame(mention_rows, schema=MENTION_SCHEMA, orient="row").sort("article_id", "start_char")
     return mentions, entities

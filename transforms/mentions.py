@@ -18,6 +18,13 @@ Rules, in the order they apply:
    capital then stands for its country ("Pyongyang and Moscow" -> PRK, RUS).
 5. A bare surname ("Kim", "Bauer") that matches exactly one full name earlier in the article is
    a mention of that person, whether or not the model tagged it.
+2a. A span the model tagged ORG/GPE/NORP made of a title and a name is a person
+   ("Spokeswoman Sandy Angers").
+6. Spans are trimmed: never across a line break, without a leading "the", numbers or
+   possessive endings ("the Pentagon" -> "Pentagon", "Durham 114" -> "Durham").
+7. An organisation's acronym stands for the one full name in the article it spells
+   ("GAO" -> "Government Accountability Office"); a name without its place qualifier stands
+   for the qualified one ("Air Force" -> "United States Air Force").
 """
 
 from __future__ import annotations
@@ -86,11 +93,14 @@ def _org_table() -> dict[str, tuple[str, str | None]]:
     return {o: (c or None, s or None) for o, c, s in frame.select("org_id", "country", "sector").iter_rows()}
 
 
-def _is_title_token(token) -> bool:
+def _is_title_token(token, lower_case: bool = False) -> bool:
+    """A rank, or an office word written as part of a title ("Chairman"; with `lower_case`,
+    also "leader" in "North Korean leader Kim Jong Un")."""
     if token.ent_type_ == "TITLE":
         return True
     lower = token.text.lower()
-    return (token.is_title or token.is_upper) and (lower in OFFICE_WORDS or lower in _title_table())
+    return (token.is_title or token.is_upper or (lower_case and token.is_lower)) and (
+        lower in OFFICE_WORDS or lower in _title_table())
 
 
 def _left_title_tokens(doc, start: int) -> list:
@@ -100,15 +110,20 @@ def _left_title_tokens(doc, start: int) -> list:
     sent_start = doc[start].sent.start
     while j >= sent_start:
         token = doc[j]
-        if _is_title_token(token) or (token.ent_type_ in ("ORG", "GPE", "NORP") and token.text not in ",;:-"):
+        if _is_title_token(token, lower_case=True) or (token.ent_type_ in ("ORG", "GPE", "NORP") and token.text not in ",;:-"):
             tokens.append(token)
             j -= 1
             continue
         break
     tokens.reverse()
-    # A title cannot start with a bare place or organisation and nothing else ("Seoul Kim").
-    if tokens and not any(_is_title_token(t) for t in tokens):
+    # A title cannot start with a bare place or organisation and nothing else ("Seoul Kim"),
+    # nor be lower-case words alone ("the minister Kim" keeps no title).
+    if tokens and not any(_is_title_token(t) or t.ent_type_ in ("ORG", "GPE", "NORP") for t in tokens):
         return []
+    if tokens and not any(_is_title_token(t, lower_case=True) for t in tokens):
+        return []
+    while tokens and tokens[0].is_lower and not _is_title_token(tokens[0]) and tokens[0].ent_type_ == "":
+        tokens = tokens[1:]
     return tokens
 
 
@@ -155,12 +170,17 @@ def _hints(tokens) -> tuple[str | None, str | None, str | None]:
         elif ent_id.startswith(("country:", "city:")) and country is None:
             country = ent_id.split(":")[1]
     if sector is None:
-        for token in tokens:
-            entry = titles.get(token.text.lower())
-            if token.ent_type_ == "TITLE" and token.ent_id_:
-                entry = titles.get(token.ent_id_[6:].lower()) or entry
-            if entry and entry[1]:
-                sector = entry[1]
+        # Longest title phrase first: "Defense Secretary" is GOV though "Secretary" alone is not listed.
+        words = [t.text.lower() for t in tokens]
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                entry = titles.get(" ".join(words[i : i + n]))
+                if n == 1 and tokens[i].ent_type_ == "TITLE" and tokens[i].ent_id_:
+                    entry = titles.get(tokens[i].ent_id_[6:].lower()) or entry
+                if entry and entry[1]:
+                    sector = entry[1]
+                    break
+            if sector is not None:
                 break
     if sector is None:
         # Ranks spelled out over several tokens ("Lt. Gen.") are TITLE spans with one id.
@@ -184,6 +204,10 @@ def _person_span(doc, ent) -> tuple[int, int]:
     start, end = ent.start, ent.end
     while start < end - 1 and _is_title_token(doc[start]):
         start += 1
+    while end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4 \
+            and doc[end + 1].is_lower:
+        end += 2  # a hyphenated given name the model cut: "Moon Jae" + "-in"
     while end < len(doc) and end < doc[start].sent.end:
         token = doc[end]
         if token.ent_type_ or not token.is_title or token.pos_ != "PROPN":
@@ -193,6 +217,52 @@ def _person_span(doc, ent) -> tuple[int, int]:
             break
         end += 1
     return start, end
+
+
+def _trimmed(doc, start: int, end: int) -> tuple[int | None, int]:
+    """Rule 6: the span without what the model sometimes swallows: a line break and what follows
+    it (a name never runs across lines: "Texas\nHouston"), a leading determiner ("the Pentagon"
+    -> "Pentagon"; the gazetteer id is kept), scores and numbers at either end ("Durham 114"),
+    and possessive endings. (None, None) when nothing is left."""
+    for i in range(start, end):
+        if "\n" in doc[i].text:
+            if i > start:
+                end = i
+                break
+            start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].like_num or doc[start].is_space
+                           or (doc[start].is_punct and doc[start].text not in "(")):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].like_num
+                           or doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "-", "—", "–", "(")):
+        end -= 1
+    if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None, None
+    return start, end
+
+
+# Last words that make a capitalised phrase an organisation, not a person ("Defense Ministry").
+ORGANISATION_HEADS = frozenset(
+    "ministry department agency office council committee commission party army navy force forces command corps "
+    "company bank group union court assembly parliament congress senate house service services institute "
+    "university association federation league club team board authority administration government guard "
+    "police fund foundation bureau center centre coalition alliance front movement organisation organization "
+    "airlines airways inc. inc corp. corp co. ltd. ltd plc".split()
+)
+
+
+def _is_titled_name(doc, ent) -> bool:
+    """Rule 2a: a span the model tagged ORG/GPE/NORP that is a title followed by a name
+    ("Spokeswoman Sandy Angers", "President Trump") is a person."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or ent.ent_id_:
+        return False
+    k = ent.start
+    while k < ent.end and _is_title_token(doc[k]):
+        k += 1
+    name = doc[k : ent.end]
+    return (k > ent.start and 1 <= len(name) <= 3
+            and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not t.ent_id_ for t in name)
+            and not any(t.lower_ in OFFICE_WORDS or t.lower_ in ORGANISATION_HEADS for t in name))
 
 
 def _place_role(doc, start: int, end: int) -> str:
@@ -222,8 +292,9 @@ def doc_mentions(doc) -> list[Mention]:
         if ent.label_ not in MENTION_LABELS:
             continue
         start, end = ent.start, ent.end
-        mention = Mention(start, end, 0, 0, "", ent.label_, sentence_of[ent.start], gazetteer_id=ent.ent_id_ or None)
-        if ent.label_ == "PERSON":
+        label = "PERSON" if _is_titled_name(doc, ent) else ent.label_
+        mention = Mention(start, end, 0, 0, "", label, sentence_of[ent.start], gazetteer_id=ent.ent_id_ or None)
+        if label == "PERSON":
             start, end = _person_span(doc, ent)
             left = _left_title_tokens(doc, start)
             leading = list(doc[ent.start : start])
@@ -239,26 +310,24 @@ def doc_mentions(doc) -> list[Mention]:
                 mention.rank = _span_text(doc, rank_tokens)
             country, sector, org = _hints(title_tokens + appositive)
             mention.country_hint, mention.sector_hint, mention.org_hint = country, sector, org
-        elif ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
-            mention.role = "modifier" if ent.label_ == "NORP" else _place_role(doc, start, end)
+        elif label in ("GPE", "LOC", "FAC", "NORP"):
+            mention.role = "modifier" if label == "NORP" else _place_role(doc, start, end)
             gid = mention.gazetteer_id or ""
             if gid.startswith(("country:", "city:")):
                 mention.country_hint = gid.split(":")[1]
-        elif ent.label_ == "ORG":
+        elif label == "ORG":
             gid = mention.gazetteer_id or ""
             if gid.startswith("org:"):
                 mention.org_hint = gid[4:]
                 mention.country_hint, mention.sector_hint = _org_table().get(gid[4:], (None, None))
-        # Trim determiners and possessive endings the model sometimes includes.
-        while start < end - 1 and doc[start].lower_ in ("the",) and ent.label_ != "ORG":
-            start += 1
-        while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
-            end -= 1
+        start, end = _trimmed(doc, start, end)
+        if start is None:
+            continue
         span = doc[start:end]
         mention.start, mention.end = start, end
         mention.start_char, mention.end_char, mention.text = span.start_char, span.end_char, span.text
         mentions.append(mention)
-    return _with_surname_aliases(doc, mentions, sentence_of)
+    return _with_organisation_aliases(_with_surname_aliases(doc, mentions, sentence_of))
 
 
 def family_name(name: str) -> str:
@@ -308,6 +377,54 @@ def _with_surname_aliases(doc, mentions: list[Mention], sentence_of: dict) -> li
         if id(m) in targets:
             m.alias_of = index_of[id(targets[id(m)])]
     return out
+
+
+def initials(name: str) -> str:
+    """"Government Accountability Office" -> "GAO"; "Joint Chiefs of Staff" -> "JCS"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words)
+
+
+@functools.cache
+def _place_names() -> dict[str, str]:
+    """Country, city and demonym aliases -> ISO3."""
+    frame = seeds.country_aliases()
+    return dict(zip(frame["alias"].to_list(), frame["iso3"].to_list()))
+
+
+def _with_organisation_aliases(mentions: list[Mention]) -> list[Mention]:
+    """Rule 7: within an article, an acronym stands for the one organisation name whose
+    initials it spells ("GAO" -> "Government Accountability Office", "USAF" -> "United States
+    Air Force"), and a name stands for the one earlier name that is it with a place in front
+    ("Air Force" -> "United States Air Force", "Defense Ministry" -> "South Korean Defense
+    Ministry"). Gazetteer matches keep their own id. First words are not enough: "Apple" is
+    not short for "Apple Worldwide Developers Conference", nor "Boeing" for "Boeing Commercial
+    Airplanes"."""
+    full = [(i, m) for i, m in enumerate(mentions) if m.label == "ORG" and len(m.text.split()) >= 2
+            and m.alias_of is None]
+
+    def target(m: Mention) -> int | None:
+        text = m.text
+        fits = set()
+        for i, f in full:
+            words = f.text.split()
+            if text.isupper() and len(text) >= 2 and len(words) >= 2 and initials(f.text) == text:
+                fits.add((i, _plain(f.text)))
+            elif (len(text.split()) >= 2 and f.text.endswith(" " + text) and f.start < m.start
+                  and _place_names().get(f.text[: -len(text) - 1].removeprefix("the ").strip())):
+                fits.add((i, _plain(f.text)))  # the place qualifier dropped: "Air Force"
+        names = {name for _, name in fits}
+        return min(i for i, _ in fits) if len(names) == 1 else None
+
+    for m in mentions:
+        if m.gazetteer_id is not None or m.alias_of is not None or m.label not in ("ORG", "GPE", "PERSON", "NORP"):
+            continue
+        if m.label == "PERSON" and len(m.text.split()) > 1:
+            continue
+        index = target(m)
+        if index is not None:
+            m.alias_of, m.label, m.role, m.country_hint = index, "ORG", None, None
+    return mentions
 
 
 def _plain(name: str) -> str:

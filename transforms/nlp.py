@@ -17,6 +17,8 @@ Loaded once per process (functools.cache); only the components the extract stage
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 
 import polars as pl
 
@@ -65,14 +67,69 @@ def gazetteer_patterns() -> list[dict]:
     return [unique[k] for k in sorted(unique, key=lambda k: (-len(k), k))]
 
 
+# Last words of a name that make a place name before them part of an organisation's name:
+# "Singapore Airlines", "Thai Airways International", "United States Air Force", "Seoul National
+# University". The gazetteer ruler would otherwise keep only "Singapore".
+ORGANISATION_NAME_HEADS = frozenset(
+    "airlines airways air international force forces army navy guard bank university college institute "
+    "times post news herald tribune journal telegraph broadcasting television radio telecom motors "
+    "electronics railways railway lines group corporation company ministry department agency council "
+    "committee commission party league club federation association union police hospital museum "
+    "exchange fund".split()
+)
+
+
+# Capitalised words that make the country name after them an organisation's name ("Air France").
+ORGANISATION_NAME_LEADS = frozenset({"Air", "Radio", "Bank"})
+
+
+def _organisation_names(doc):
+    """Rule (pipeline component `organisation_names`, after `ner`): a gazetteer place or demonym
+    followed by capitalised words the model left untagged that end in an organisation word is
+    an organisation named after the place ("Singapore" + "Airlines" -> ORG "Singapore
+    Airlines", no gazetteer id); so is a country name after "Air" ("Air France")."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ not in ("GPE", "NORP") or not ent.ent_id_.startswith(("country:", "city:")):
+            continue
+        k = ent.end
+        limit = ents[i + 1].start if i + 1 < len(ents) else len(doc)
+        last_head = None
+        while k < limit and k < ent.end + 4 and doc[k].is_title and doc[k].is_alpha and not doc[k].ent_type_:
+            if doc[k].lower_ in ORGANISATION_NAME_HEADS:
+                last_head = k
+            k += 1
+        first = ent.start
+        previous_end = ents[i - 1].end if i else 0
+        if first - 1 >= previous_end and doc[first - 1].text in ORGANISATION_NAME_LEADS and ent.label_ == "GPE":
+            first -= 1  # "Air France", "Air China"
+        if last_head is not None or first < ent.start:
+            ents[i] = Span(doc, first, (last_head + 1) if last_head is not None else ent.end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = ents
+        for ent in ents:
+            if ent.label_ == "ORG" and not ent.id_:
+                for token in ent:
+                    token.ent_id_ = ""  # the place's id no longer applies inside the name
+    return doc
+
+
 @functools.cache
 def pipeline():
     """The spaCy pipeline used by the extract stage (cached per process)."""
     import spacy
+    from spacy.language import Language
 
+    if "organisation_names" not in Language.factories:
+        Language.component("organisation_names", func=_organisation_names)
     nlp = spacy.load(settings.SPACY_MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
     ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("organisation_names", after="ner")
     return nlp
 
 
@@ -94,6 +151,7 @@ RAW_MENTION_SCHEMA = {
     "sector_hint": pl.String,
     "org_hint": pl.String,
     "published_date": pl.String,
+    "in_title": pl.Boolean,  # offsets point into articles.title, not the body
 }
 
 RAW_EVENT_MENTION_SCHEMA = {
@@ -121,6 +179,140 @@ RAW_EVENT_MENTION_SCHEMA = {
 }
 
 
+WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+def _is_caps_line(line: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= min_letters and all(not ch.islower() for ch in letters)
+
+
+@functools.cache
+def _gazetteer_case() -> dict[str, str]:
+    """lower-cased alias -> its written form, for every country, city and organisation alias."""
+    forms: dict[str, str] = {}
+    for alias in seeds.country_aliases()["alias"].to_list() + seeds.organisations()["alias"].to_list():
+        forms.setdefault(alias.lower(), alias)
+    return forms
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (the lemmatizer's WordNet index of nouns, verbs, adjectives and
+    adverbs, shipped in the model, plus its stop words): in a capitalised headline they are
+    ordinary words."""
+    nlp = pipeline()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words = {w for entries in index.values() for w in entries if w.isalpha()}
+    return frozenset(words | set(nlp.Defaults.stop_words))
+
+
+def _is_common(lower: str, common: frozenset[str]) -> bool:
+    """An English word or a regular inflection of one ("discusses", "enhancing", "talked")."""
+    if lower in common:
+        return True
+    for ending in ("ing", "ed", "es", "s"):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3 and (stem in common or stem + "e" in common):
+            return True
+    return False
+
+
+def _restored_word(word: str, document_forms: dict[str, str], common: frozenset[str]) -> str:
+    lower = word.lower()
+    for ending in ("'s", "’s"):
+        if lower.endswith(ending) and len(word) > 2:
+            return _restored_word(word[:-2], document_forms, common) + word[-2:].lower()
+    if lower in document_forms:
+        return document_forms[lower]
+    gazetteer = _gazetteer_case().get(lower)
+    if gazetteer is not None and len(gazetteer) == len(word):
+        return gazetteer
+    if _is_common(lower, common):
+        return lower
+    if "." in word.strip(".") or len(word) <= 2:
+        return word  # initials and short abbreviations stay as written: U.S., UK
+    return word[:1] + word[1:].lower()
+
+
+def _gazetteer_phrases(line: str, matches: list) -> dict[int, str]:
+    """word index -> written form, for words inside a multi-word gazetteer name in a caps line
+    ("SOUTH KOREAN" -> "South Korean"); longest names first."""
+    forms: dict[int, str] = {}
+    gazetteer = _gazetteer_case()
+    i = 0
+    while i < len(matches):
+        for n in (4, 3, 2):
+            if i + n > len(matches):
+                continue
+            start, end = matches[i].start(), matches[i + n - 1].end()
+            phrase = line[start:end]
+            suffix = ""
+            if phrase.lower().endswith(("'s", "’s")):
+                phrase, suffix = phrase[:-2], phrase[-2:].lower()
+            form = gazetteer.get(phrase.lower())
+            if form is not None and len(form) == len(phrase) and " " in form:
+                form += suffix
+                for k in range(n):
+                    forms[i + k] = form[matches[i + k].start() - start : matches[i + k].end() - start]
+                i += n - 1
+                break
+        i += 1
+    return forms
+
+
+def case_restored(text: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) -> str:
+    """`text` with ALL-CAPS lines (headlines, wire slugs, "LONDON 1996-08-30") in natural case,
+    same length, so offsets still point into the original.
+
+    A capitalised word takes, in order: its form elsewhere in the same text, where it is not the
+    first word of a line or sentence ("Leicestershire"); its gazetteer form ("NATO", "South
+    Korea"); lower case if it is a common English word; else title case. The first word of the
+    line is then capitalised. The small model reads an all-caps line as a string of proper
+    nouns; restored, it tags it like prose."""
+    lines = text.split("\n")
+    caps = [_is_caps_line(line, min_letters) for line in lines]
+    if not any(caps):
+        return text
+    seen: dict[str, Counter] = {}
+    for line, is_caps in zip(lines, caps):
+        if is_caps:
+            continue
+        for match in WORD.finditer(line):
+            word = match.group()
+            before = line[: match.start()].rstrip()
+            if not before or before[-1] in ".!?:\"'“(-–—":
+                continue  # sentence-initial: its capital says nothing
+            seen.setdefault(word.lower(), Counter())[word] += 1
+    common = _common_words()
+    # A common word seen in lower case mid-sentence is an ordinary word, even if it is also
+    # capitalised inside a name somewhere ("military" vs "NATO Military Committee").
+    document_forms = {lower: (lower if lower in counts and _is_common(lower, common) else counts.most_common(1)[0][0])
+                      for lower, counts in seen.items()}
+    out = []
+    for line, is_caps in zip(lines, caps):
+        if not is_caps:
+            out.append(line)
+            continue
+        pieces, last, first = [], 0, True
+        matches = list(WORD.finditer(line))
+        phrase_forms = _gazetteer_phrases(line, matches)
+        for index, match in enumerate(matches):
+            word = match.group()
+            restored = phrase_forms.get(index) or _restored_word(word, document_forms, common)
+            if first:
+                restored = restored[:1].upper() + restored[1:]
+                first = False
+            if len(restored) != len(word):
+                restored = word
+            pieces.append(line[last : match.start()])
+            pieces.append(restored)
+            last = match.end()
+        pieces.append(line[last:])
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
 def text_for_parsing(body: str) -> str:
     """The body with its dateline closed by a full stop ("Seoul, South Korea - Top" ->
     "Seoul, South Korea.  Top"), same length, so offsets still point into the body. Without
@@ -140,9 +332,11 @@ def annotations(
     n_process: int = settings.NLP_PROCESSES,
     batch_size: int = settings.NLP_BATCH_SIZE,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(raw mentions, raw event mentions) of a batch of articles (article_id, body, published_at).
+    """(raw mentions, raw event mentions) of a batch of articles (article_id, body, published_at,
+    optional title).
 
-    One spaCy pass per article; mentions and event triggers are read off the same Doc.
+    One spaCy pass per body, ALL-CAPS lines case-restored first; mentions and event triggers
+    are read off the same Doc. Headlines get a second, short pass (`title_mentions`).
     """
     from transforms import entities, events, mentions
 
@@ -151,7 +345,7 @@ def annotations(
     published = [p.date().isoformat() if p is not None else None for p in articles["published_at"].to_list()]
     mention_rows, event_rows = [], []
     bodies = articles["body"].to_list()
-    docs = nlp.pipe([text_for_parsing(body) for body in bodies], n_process=n_process, batch_size=batch_size)
+    docs = nlp.pipe([text_for_parsing(case_restored(body)) for body in bodies], n_process=n_process, batch_size=batch_size)
     for article_id, pub_date, body, doc in zip(ids, published, bodies, docs):
         found = mentions.doc_mentions(doc)
         mention_ids = [entities.mention_id(article_id, m.start_char, m.end_char) for m in found]
@@ -161,7 +355,7 @@ def annotations(
                 "alias_of": m.alias_of, "sentence_index": m.sentence_index, "start_char": m.start_char,
                 "end_char": m.end_char, "text": body[m.start_char : m.end_char], "label": m.label, "gazetteer_id": m.gazetteer_id,
                 "title": m.title, "rank": m.rank, "role": m.role, "country_hint": m.country_hint,
-                "sector_hint": m.sector_hint, "org_hint": m.org_hint, "published_date": pub_date,
+                "sector_hint": m.sector_hint, "org_hint": m.org_hint, "published_date": pub_date, "in_title": False,
             })
         for row in events.doc_event_mentions(doc, found):
             row["article_id"] = article_id
@@ -171,7 +365,82 @@ def annotations(
             location = row.pop("location_mention")
             row["location_mention_id"] = mention_ids[location] if location is not None else None
             event_rows.append(row)
+    titles = articles["title"].to_list() if "title" in articles.columns else [None] * len(ids)
+    mention_rows += title_mentions(nlp, ids, published, titles, bodies, mention_rows, batch_size)
     return (
         pl.DataFrame(mention_rows, schema=RAW_MENTION_SCHEMA, orient="row"),
         pl.DataFrame(event_rows, schema=RAW_EVENT_MENTION_SCHEMA, orient="row"),
     )
+
+
+def _shouted(title: str, min_share: float = settings.MIN_HEADLINE_CASE_SHARE) -> str:
+    """A headline in Title Case ("Kim and NATO's Bauer Discuss Military Cooperation") upper-cased,
+    so `case_restored` treats it like an ALL-CAPS one: to the small model every capitalised word
+    looks like a name ("Bauer Discuss Enhancing Military Cooperation" as one ORG)."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    upper = title.upper()
+    if len(words) >= 3 and capitalised >= min_share * len(words) and len(upper) == len(title):
+        return upper
+    return title
+
+
+def title_mentions(nlp, ids: list[str], published: list, titles: list, bodies: list[str], body_rows: list[dict],
+                   batch_size: int = settings.NLP_BATCH_SIZE) -> list[dict]:
+    """Raw mention rows (in_title = true) of the articles' headlines, case-restored first with
+    the body as the source of each word's case.
+
+    Numbered after the body's mentions. A bare surname in the headline ("Bauer Meets Kim")
+    stands for the one full name with that family name in the body, and a name the body tagged
+    with another label takes the body's ("Rob Bauer" read as ORG in a headline is the body's
+    PERSON); a headline's other names resolve like any other mention. No events are read from
+    headlines."""
+    from transforms import entities, mentions
+
+    full_names: dict[str, dict[str, set]] = {}
+    counts: dict[str, int] = {}
+    same_text: dict[str, dict[str, dict[str, int]]] = {}  # article -> lower text -> label -> first index
+    for row in body_rows:
+        counts[row["article_id"]] = max(counts.get(row["article_id"], 0), row["mention_index"] + 1)
+        if row["alias_of"] is None and not row["gazetteer_id"]:
+            same_text.setdefault(row["article_id"], {}).setdefault(row["text"].lower(), {}).setdefault(
+                row["label"], row["mention_index"])
+        if row["label"] == "PERSON" and row["alias_of"] is None and len(row["text"].replace("-", " ").split()) >= 2:
+            family = mentions.family_name(row["text"]).lower()
+            full_names.setdefault(row["article_id"], {}).setdefault(family, set()).add(row["mention_index"])
+    todo = [(i, t) for i, t in enumerate(titles) if t and t.strip()]
+    docs = nlp.pipe([case_restored(f"{_shouted(t)}\n{bodies[i]}")[: len(t)] for i, t in todo], batch_size=batch_size)
+    rows = []
+    for (position, title), doc in zip(todo, docs):
+        article_id, offset = ids[position], counts.get(ids[position], 0)
+        names = full_names.get(article_id, {})
+        found = mentions.doc_mentions(doc)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        found += [mentions.Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "PERSON", 0)
+                  for t in doc if t.i not in covered and t.pos_ == "PROPN" and t.is_alpha
+                  and len(names.get(t.lower_, ())) == 1]
+        targets = {id(m): found[m.alias_of] for m in found if m.alias_of is not None}
+        found.sort(key=lambda m: m.start)
+        position_of = {id(m): i for i, m in enumerate(found)}
+        for index, m in enumerate(found):
+            alias_of = offset + position_of[id(targets[id(m)])] if id(m) in targets else None
+            owners = names.get(m.text.lower(), set())
+            in_body = same_text.get(article_id, {}).get(m.text.lower(), {})
+            if (alias_of is None and len(owners) == 1 and m.end - m.start == 1 and m.gazetteer_id is None
+                    and m.label in ("PERSON", "ORG", "GPE", "NORP")):
+                alias_of = next(iter(owners))
+                m.label, m.role, m.country_hint, m.sector_hint = "PERSON", None, None, None
+            elif alias_of is None and m.gazetteer_id is None and len(in_body) == 1 and m.label not in in_body:
+                # The body, with context, tagged the same name otherwise: "Rob Bauer" ORG in a headline.
+                (label, alias_of), = in_body.items()
+                m.label, m.role = label, (m.role if label in ("GPE", "LOC", "FAC", "NORP") else None)
+            rows.append({
+                "mention_id": entities.mention_id(article_id, m.start_char, m.end_char, in_title=True),
+                "article_id": article_id, "mention_index": offset + index, "alias_of": alias_of,
+                "sentence_index": m.sentence_index, "start_char": m.start_char, "end_char": m.end_char,
+                "text": title[m.start_char : m.end_char], "label": m.label, "gazetteer_id": m.gazetteer_id,
+                "title": m.title, "rank": m.rank, "role": m.role, "country_hint": m.country_hint,
+                "sector_hint": m.sector_hint, "org_hint": m.org_hint, "published_date": published[position],
+                "in_title": True,
+            })
+    return rows

@@ -123,6 +123,12 @@ NLP_BATCH_SIZE = 32
 NLP_PROCESSES = 1
 # Only these languages are sent to the English model; others are kept and marked.
 EXTRACT_LANGUAGES = ("en",)
+# A line whose letters are all capitals, with at least this many letters, is a headline or wire
+# slug to put in natural case before NER ("LONDON 1996-08-30" has 6; "NATO" alone, 4, is left).
+MIN_CAPS_LINE_LETTERS = 5
+# A headline with at least this share of capitalised words is in Title Case and gets the same
+# case restoration as an ALL-CAPS one (sentence-case headlines have well under half).
+MIN_HEADLINE_CASE_SHARE = 0.6
 # Events whose report dates differ by at most this many days may be the same event
 # (time zones and "Tuesday night / Wednesday" splits between outlets).
 EVENT_MERGE_DAYS = 1

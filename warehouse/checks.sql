@@ -19,8 +19,13 @@ where a.article_id is null or e.entity_id is null;
 
 -- check: mention_offsets_inside_body
 select m.mention_id, m.start_char, m.end_char from mentions m join articles a using (article_id)
-where m.start_char < 0 or m.end_char > length(a.body) or m.start_char >= m.end_char
-   or substring(a.body, m.start_char + 1, m.end_char - m.start_char) <> m.text;
+where not m.in_title and (m.start_char < 0 or m.end_char > length(a.body) or m.start_char >= m.end_char
+   or substring(a.body, m.start_char + 1, m.end_char - m.start_char) <> m.text);
+
+-- check: mention_offsets_inside_title
+select m.mention_id, m.start_char, m.end_char from mentions m join articles a using (article_id)
+where m.in_title and (a.title is null or m.start_char < 0 or m.end_char > length(a.title)
+   or m.start_char >= m.end_char or substring(a.title, m.start_char + 1, m.end_char - m.start_char) <> m.text);
 
 -- check: event_mentions_resolve
 select em.event_mention_id from event_mentions em

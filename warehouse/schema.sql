@@ -53,7 +53,7 @@ create table if not exists entities (
     entity_key    varchar not null      -- resolution key: person:kim|myungsoo, country:KOR, org:NATO, place:...
 );
 
--- mentions: one row per entity mention in an article body.
+-- mentions: one row per entity mention in an article body or headline.
 create table if not exists mentions (
     mention_id      varchar primary key,  -- sha256(article_id, start_char, end_char)[:16]
     article_id      varchar not null,     -- -> articles
@@ -65,7 +65,8 @@ create table if not exists mentions (
     sentence_index  bigint not null,      -- 0-based sentence number in the body
     title           varchar,              -- office title attached to a person in this mention ("JCS Chairman")
     rank            varchar,              -- rank or honorific attached to a person in this mention ("Adm.")
-    role            varchar               -- places: actor (a capital acting for its country) | place | modifier
+    role            varchar,              -- places: actor (a capital acting for its country) | place | modifier
+    in_title        boolean not null      -- true: a mention in the headline; offsets point into articles.title
 );
 
 -- events: one row per real-world event, after merging every report of it.

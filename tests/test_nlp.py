@@ -1,0 +1,108 @@
+"""The spaCy pipeline's own rules: case restoration before NER, organisations named after places."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from transforms.nlp import case_restored
+
+
+def test_all_caps_headline_takes_the_case_the_article_uses():
+    text = ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .\nLONDON 1996-08-30\n"
+            "Phil Simmons took four for 38 as Leicestershire beat Somerset.")
+    restored = case_restored(text)
+    assert restored.split("\n")[0] == "Cricket - Leicestershire take over at top after innings victory ."
+    assert restored.split("\n")[1] == "London 1996-08-30"
+    assert restored.split("\n")[2] == text.split("\n")[2]
+
+
+def test_gazetteer_names_keep_their_own_case_in_a_caps_headline():
+    restored = case_restored("NATO CHIEF MEETS SOUTH KOREAN OFFICIALS IN BRUSSELS\nThe meeting was short.")
+    assert restored.split("\n")[0] == "NATO chief meets South Korean officials in Brussels"
+
+
+def test_mixed_case_text_and_short_caps_lines_are_left_alone():
+    assert case_restored("Kim met Rob Bauer in Seoul.\nNATO") == "Kim met Rob Bauer in Seoul.\nNATO"
+
+
+def test_restoring_case_helps_the_model_tag_a_headline(nlp):
+    body = "PYONGYANG AND MOSCOW SIGN PACT IN SEOUL TALKS\nThe two sides met on Monday."
+    labels = {e.text: e.label_ for e in nlp(case_restored(body)).ents}
+    assert labels.get("Pyongyang") == "GPE" and labels.get("Moscow") == "GPE"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_case_restoration_keeps_every_offset(text):
+    restored = case_restored(text)
+    assert len(restored) == len(text)
+    assert all(a == b or a.lower() == b.lower() or a.upper() == b.upper() for a, b in zip(restored, text))
+
+
+def test_only_letters_change_and_only_in_case():
+    text = "U.S. AND SOUTH KOREA'S JCS HOLD TALKS - 2024\nThe JCS said talks went well."
+    restored = case_restored(text)
+    assert [ch for ch in restored if not ch.isalpha()] == [ch for ch in text if not ch.isalpha()]
+    assert restored.startswith("U.S. and South Korea's JCS hold talks - 2024")
+
+
+def test_place_names_followed_by_an_organisation_word_are_organisations(nlp):
+    doc = nlp("Singapore Airlines and Air France flew the United States Air Force crews to Seoul.")
+    ents = {e.text: (e.label_, e.ent_id_) for e in doc.ents}
+    assert ents["Singapore Airlines"] == ("ORG", "")
+    assert ents["Air France"] == ("ORG", "")
+    assert ents["Seoul"] == ("GPE", "city:KOR:Seoul")
+    assert any(t.endswith("United States Air Force") and lab == "ORG" for t, (lab, _) in ents.items())
+
+
+def test_headlines_give_mentions_with_offsets_into_the_title():
+    from datetime import datetime
+
+    import polars as pl
+
+    from transforms import entities, nlp
+
+    articles = pl.DataFrame({
+        "article_id": ["a1"], "title": ["BAUER MEETS SOUTH KOREAN JCS CHIEF IN SEOUL"],
+        "body": ["NATO's Rob Bauer met Adm. Kim Myung-soo in Seoul on Monday."],
+        "published_at": [datetime(2024, 6, 11)],
+    })
+    raw, _ = nlp.annotations(articles)
+    title_rows = raw.filter(pl.col("in_title")).to_dicts()
+    title = articles["title"][0]
+    assert title_rows and all(title[r["start_char"]:r["end_char"]] == r["text"] for r in title_rows)
+    bauer = next(r for r in title_rows if r["text"] == "BAUER")
+    body_bauer = raw.filter(~pl.col("in_title") & (pl.col("text") == "Rob Bauer"))["mention_index"][0]
+    assert (bauer["label"], bauer["alias_of"]) == ("PERSON", body_bauer)
+    seoul = next(r for r in title_rows if r["text"] == "SEOUL")
+    assert seoul["role"] == "place"
+    mentions, _ = entities.resolved_mentions(raw)
+    assert mentions["mention_id"].n_unique() == mentions.height
+    ids = dict(zip(mentions["text"], mentions["entity_id"]))
+    assert ids["BAUER"] == ids["Rob Bauer"]
+
+
+def test_title_case_headlines_are_restored_like_all_caps_ones():
+    from transforms.nlp import _shouted
+
+    title = "Kim and NATO's Bauer Discuss Enhancing Military Cooperation"
+    body = "Adm. Kim Myung-soo and Rob Bauer discussed military cooperation on Monday."
+    assert case_restored(f"{_shouted(title)}\n{body}")[: len(title)] == (
+        "Kim and NATO's Bauer discuss enhancing military cooperation")
+    assert _shouted("Kim meets the NATO chief in Brussels") == "Kim meets the NATO chief in Brussels"
+
+
+def test_a_headline_name_takes_the_label_the_body_gave_it():
+    import polars as pl
+
+    from transforms import nlp
+
+    articles = pl.DataFrame({
+        "article_id": ["a1"], "title": ["Chairman Kim and NATO's Rob Bauer Discuss Enhancing Military Cooperation"],
+        "body": ["Adm. Kim Myung-soo held talks with Rob Bauer, chair of the NATO Military Committee."],
+        "published_at": [None],
+    }, schema={"article_id": pl.String, "title": pl.String, "body": pl.String, "published_at": pl.Datetime})
+    raw, _ = nlp.annotations(articles)
+    headline = {r["text"]: r for r in raw.filter(pl.col("in_title")).to_dicts()}
+    assert headline["Rob Bauer"]["label"] == "PERSON"
+    assert not any("Discuss" in text for text in headline)
