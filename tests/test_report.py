@@ -37,7 +37,6 @@ def dated_warehouse(sample_warehouse, tmp_path_factory) -> Path:
     shutil.copy(warehouse, copy)
     con = duckdb.connect(str(copy))
     con.execute("update events set event_date = date '2024-03-01' + cast(hash(event_id) % 60 as integer)")
-    con.execute("alter table articles add column story_id varchar")
     con.execute("update articles set story_id = 'story-' || substr(article_id, 1, 1)")
     con.execute("update articles set title = title || ' <script>alert(1)</script>'")
     con.close()
@@ -52,7 +51,19 @@ def test_sample_report_has_every_section_and_no_timeline_without_dates(sample_wa
         assert f'id="{section_id}"' in page
     assert set(summary["charts"]) == CHARTS - {"timeline"}  # the sample's events have no date
     assert "No event has a date yet" in page
-    assert summary["has_stories"] is False and "no <code>articles.story_id</code> column" in page
+    assert summary["has_stories"] is True  # both sample articles report one phone call: one story
+
+
+def test_report_says_so_when_a_warehouse_has_no_stories(sample_warehouse, tmp_path):
+    warehouse, _ = sample_warehouse
+    copy = tmp_path / "old.duckdb"
+    shutil.copy(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("alter table articles drop column story_id")
+    con.close()
+    summary = write_report(copy, tmp_path / "r.html")
+    assert summary["has_stories"] is False
+    assert "no <code>articles.story_id</code> column" in (tmp_path / "r.html").read_text()
 
 
 def test_report_is_self_contained(sample_warehouse, tmp_path):
