@@ -295,30 +295,90 @@ def rejects_frame(rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=REJECT_SCHEMA, orient="row") if rows else pl.DataFrame(schema=REJECT_SCHEMA)
 
 
+def unique_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(documents, rejects): one document per doc_id. When several files of one run give the same
+    id, the first (by input path, then order in the file) is kept and each other one becomes a
+    reject naming the file that holds the kept one."""
+    if documents.is_empty():
+        return documents, rejects_frame([])
+    numbered = documents.with_row_index("_order")
+    first = numbered.group_by("doc_id").agg(pl.col("input_path").sort_by("_order").first().alias("_kept_path"),
+                                             pl.col("_order").min().alias("_kept_order"))
+    marked = numbered.join(first, on="doc_id", how="left")
+    kept = marked.filter(pl.col("_order") == pl.col("_kept_order")).select(documents.columns)
+    rejects = marked.filter(pl.col("_order") != pl.col("_kept_order")).select(
+        "input_path",
+        "doc_id",
+        stage=pl.lit("ingest"),
+        reason=pl.format("duplicate id {}: already given by {} (first one kept)", pl.col("doc_id"),
+                         pl.col("_kept_path")),
+    )
+    return kept, rejects
+
+
 def merged_documents(
-    previous: pl.DataFrame, current: pl.DataFrame, scanned_paths: list[str], run_id: str
+    previous: pl.DataFrame,
+    current: pl.DataFrame,
+    scanned_paths: list[str],
+    run_id: str,
+    committed_runs: list[str] | None = None,
+    vanished_paths: list[str] = (),
 ) -> pl.DataFrame:
     """The accumulated document set after this run: one row per doc_id.
 
     Files read in this run contribute exactly their current documents; documents from files
     not read in this run are kept. A document seen before with the same content keeps its
     row (and the run that first brought it); new or changed documents get `run_id`.
+
+    Renames are not news: a new doc_id whose content equals that of a document whose file has
+    vanished (`vanished_paths`) keeps the old document's id and run, with its new path.
+
+    `committed_runs`: when given, a kept row whose run never committed (it was killed before
+    its load) is credited to `run_id`, the run that now loads it.
     """
     current = current.unique("doc_id", keep="first", maintain_order=True)
+    if committed_runs is not None:
+        previous = previous.with_columns(
+            run_id=pl.when(pl.col("run_id").is_in(list(committed_runs))).then("run_id").otherwise(pl.lit(run_id)))
+    moved = previous.filter(pl.col("input_path").is_in(list(vanished_paths)))
+    renames = (
+        current.join(previous.select("doc_id"), on="doc_id", how="anti")
+        .join(moved.select("content_hash", old_doc_id="doc_id").unique("content_hash", keep="first"),
+              on="content_hash", how="inner")
+        .select("doc_id", "old_doc_id", "input_path")
+        .unique("old_doc_id", keep="first", maintain_order=True)
+    )
+    renamed = moved.join(renames.select(doc_id="old_doc_id", new_path="input_path"), on="doc_id", how="inner"
+                         ).with_columns(input_path="new_path").drop("new_path")
+    current = current.join(renames.select("doc_id"), on="doc_id", how="anti")
+    previous = previous.join(renamed.select("doc_id"), on="doc_id", how="anti")
+
     unchanged = previous.join(current.select("doc_id", "content_hash"), on=["doc_id", "content_hash"], how="semi")
+    # A moved JSONL file keeps its record ids: same document, now at its new path.
+    unchanged = unchanged.drop("input_path").join(current.select("doc_id", "input_path"), on="doc_id").select(
+        previous.columns)
     fresh = current.join(unchanged.select("doc_id"), on="doc_id", how="anti").with_columns(run_id=pl.lit(run_id))
     untouched = previous.filter(~pl.col("input_path").is_in(scanned_paths)).join(
         current.select("doc_id"), on="doc_id", how="anti"
     )
-    return pl.concat([untouched, unchanged, fresh.select(previous.columns)], how="vertical").sort("doc_id")
+    return pl.concat([untouched, unchanged, renamed.select(previous.columns), fresh.select(previous.columns)],
+                     how="vertical").sort("doc_id")
 
 
 def merged_rejects(
-    previous: pl.DataFrame, current: pl.DataFrame, scanned_paths: list[str], run_id: str
+    previous: pl.DataFrame,
+    current: pl.DataFrame,
+    scanned_paths: list[str],
+    run_id: str,
+    committed_runs: list[str] | None = None,
 ) -> pl.DataFrame:
     """Accumulated ingest rejects: this run's rejects replace those of the files it read
-    (an identical reject keeps the run that first recorded it); other files' rejects stay."""
+    (an identical reject keeps the run that first recorded it, if that run committed); other
+    files' rejects stay."""
     key = ["input_path", "doc_id", "stage", "reason"]
+    if committed_runs is not None:
+        previous = previous.with_columns(
+            run_id=pl.when(pl.col("run_id").is_in(list(committed_runs))).then("run_id").otherwise(pl.lit(run_id)))
     current = current.unique(key, keep="first", maintain_order=True)
     kept = previous.join(current, on=key, how="semi", nulls_equal=True)
     fresh = current.join(kept, on=key, how="anti", nulls_equal=True).with_columns(run_id=pl.lit(run_id))
