@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -65,6 +66,16 @@ def _read_bytes(file: InputFile, max_bytes: int) -> bytes:
     return data
 
 
+def _os_error_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (the link points back to itself)"
+    if exc.errno == errno.ENOENT:
+        return "dangling symlink or file removed during the run"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; check the file's permissions"
+    return f"{exc.strerror or exc}"
+
+
 @task(name="ingest-batch")
 def parse_batch(files: list[InputFile]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Documents and rejects of one batch of files."""
@@ -77,7 +88,7 @@ def parse_batch(files: list[InputFile]) -> tuple[pl.DataFrame, pl.DataFrame]:
             continue
         except OSError as exc:
             rejects.append({"input_path": file.path, "doc_id": file.rel_path, "stage": "ingest",
-                            "reason": f"cannot read file ({exc.strerror or exc}); check its permissions"})
+                            "reason": f"cannot read file: {_os_error_reason(exc)}"})
             continue
         result = ingest.documents_from_file(file.rel_path, file.path, data)
         documents.extend(result.documents)

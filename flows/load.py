@@ -122,9 +122,9 @@ def committed_state(warehouse: Path) -> dict:
         else:
             state["schema_version"] = 0  # before versioning
         if "runs" in tables:
-            state["runs"] = con.execute("select * from runs").pl()
+            state["runs"] = con.sql("select * from runs").pl()
         if "event_mentions" in tables and {"event_mention_id", "event_id"} <= set(table_columns(con, "event_mentions")):
-            state["event_mentions"] = con.execute("select event_mention_id, event_id from event_mentions").pl()
+            state["event_mentions"] = con.sql("select event_mention_id, event_id from event_mentions").pl()
     finally:
         con.close()
     return state

@@ -177,13 +177,20 @@ def _optional_str(record: dict, key: str) -> str | None:
 
 def _jsonl_documents(rel_path: str, input_path: str, data: bytes) -> FileDocuments:
     out = FileDocuments()
-    text = decoded_text(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     seen: set[str] = set()
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    # Lines are decoded one by one (JSON Lines is UTF-8), so one bad line costs only itself.
+    for line_no, raw_line in enumerate(data.split(b"\n"), start=1):
+        if not raw_line.strip():
             continue
         fallback_id = f"{rel_path}#{line_no}"
         try:
+            try:
+                line = raw_line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise Rejected(f"line {line_no}: not UTF-8 text (byte {exc.start + 1}); JSON Lines must be UTF-8"
+                               ) from None
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -213,7 +220,8 @@ def _jsonl_documents(rel_path: str, input_path: str, data: bytes) -> FileDocumen
             seen.add(doc_id)
             out.documents.append(row)
         except Rejected as exc:
-            out.rejects.append(_reject(input_path, fallback_id, str(exc)))
+            reason = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
+            out.rejects.append(_reject(input_path, fallback_id, reason))
     if not out.documents and not out.rejects:
         out.rejects.append(_reject(input_path, rel_path, "empty JSONL file (no records)"))
     return out
@@ -253,6 +261,9 @@ def _warc_documents(rel_path: str, input_path: str, data: bytes) -> FileDocument
                 out.rejects.append(_reject(input_path, doc_id, f"record {index} ({url}): {exc}"))
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
         out.rejects.append(_reject(input_path, rel_path, f"not a readable WARC file ({exc})"))
+    except Exception as exc:  # noqa: BLE001 - warcio fails on mangled headers with any error type (fuzz-found)
+        out.rejects.append(_reject(input_path, rel_path,
+                                   f"not a readable WARC file (malformed record headers: {type(exc).__name__})"))
     if not out.documents and not out.rejects:
         out.rejects.append(_reject(input_path, rel_path, "WARC file has no HTML response records"))
     return out

@@ -5,9 +5,11 @@ cluster after one of its reports (`transforms.events`). Left alone, an event's i
 whenever a newly loaded report became the naming one. The load stage therefore maps each new
 cluster onto the committed warehouse:
 
-1. A cluster that contains reports already in the warehouse takes the event id those reports
-   had (the id shared by most of them; ties go to the smaller id). When two clusters claim one
-   old id (an old event split), the cluster holding more of its old reports keeps it.
+1. A cluster that contains reports already in the warehouse takes the event id its
+   earliest-published such report had. When two clusters claim one old id (an old event
+   split), the cluster with the earlier report keeps it; the other gets a fresh name. Taking
+   the earliest report's old id (rather than, say, the most common one) means two old events
+   bridged by a new report keep the id a full rebuild would give the merged event.
 2. Any other cluster is named after its earliest-published report (publication time, then
    article id, then trigger offset): `sha256("event:" + article_id + ":" + offset)[:16]`, the
    same key format `transforms.events` uses. In a folder that grows with newer articles, the
@@ -57,35 +59,24 @@ def stable_event_ids(
             how="left",
         )
     )
-    # Claims: (new cluster, old id, reports they share), strongest first.
-    claims = (
-        reports.filter(pl.col("previous_event_id").is_not_null())
-        .group_by("event_id", "previous_event_id")
-        .agg(shared=pl.len())
-        .sort(["shared", "previous_event_id", "event_id"], descending=[True, False, False])
-    )
-    assigned: dict[str, str] = {}
-    taken: set[str] = set()
-    for event_id, previous_id, _ in claims.iter_rows():
-        if event_id in assigned or previous_id in taken:
-            continue
-        assigned[event_id] = previous_id
-        taken.add(previous_id)
-    # Every old id stays reserved, so a fresh name can never reuse one that moved elsewhere.
-    taken.update(committed_event_mentions["event_id"].to_list())
-
-    ordered = reports.sort(["event_id", "published_at", "article_id", "trigger_start_char"], nulls_last=True)
+    # Clusters in the order of their earliest report; each takes the old id of its earliest
+    # report that had one, unless an earlier cluster already took it (an old event split).
+    ordered = reports.sort(["published_at", "article_id", "trigger_start_char"], nulls_last=True)
+    clusters: dict[str, list[tuple]] = {}
+    for event_id, article_id, offset, previous_id in ordered.select(
+            "event_id", "article_id", "trigger_start_char", "previous_event_id").iter_rows():
+        clusters.setdefault(event_id, []).append((article_id, offset, previous_id))
+    taken = set(committed_event_mentions["event_id"].to_list())  # old ids never name a new event
+    claimed: set[str] = set()
     rows = []
-    for (event_id,), members in ordered.group_by("event_id", maintain_order=True):
-        stable = assigned.get(event_id)
-        if stable is None:
-            for article_id, offset in members.select("article_id", "trigger_start_char").iter_rows():
-                candidate = event_id_for(report_key(article_id, offset))
-                if candidate not in taken:
-                    stable = candidate
-                    break
-            else:  # every report's name is held by another event: fall back to the extracted id
-                stable = event_id
+    for event_id, members in clusters.items():
+        stable = next((p for _, _, p in members if p is not None and p not in claimed), None)
+        if stable is not None:
+            claimed.add(stable)
+        else:
+            names = (event_id_for(report_key(a, o)) for a, o, _ in members)
+            # Every report's name held by another event: fall back to the extracted id.
+            stable = next((n for n in names if n not in taken), event_id)
             taken.add(stable)
         rows.append((event_id, stable))
     return pl.DataFrame(rows, schema=EVENT_ID_MAP_SCHEMA, orient="row").sort("event_id")
