@@ -80,6 +80,8 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--bomb-mib", type=int, default=300, help="expanded size of the gzip bomb")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["concurrent", "hostile", "incremental"],
+                        help="scenarios to leave out")
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"corpus not found: {CORPUS}")
@@ -111,7 +113,7 @@ def main() -> None:
         print(f"  lost {len(lost(work / 'ref.duckdb', expected))}, checks pass {check_passes(work / 'ref.duckdb', env)}")
 
         # 1. Two concurrent runs: without --wait one is refused; with --wait both finish in turn.
-        for mode in ([], ["--wait"]):
+        for mode in ([] if "concurrent" in args.skip else [[], ["--wait"]]):
             folder = work / f"concurrent{'-wait' if mode else ''}"
             folder.mkdir()
             cmd = run_cmd(inputs, folder / "w.duckdb", folder / "data", *mode)
@@ -130,85 +132,98 @@ def main() -> None:
                 print(f"  refused: {line}")
 
         # 2. The hostile folder (with a gzip bomb and a 200 MB file), peak memory of the run.
-        hostile_dir = work / "hostile"
-        spec = write_hostile_folder(hostile_dir / "in", big_file_bytes=200 * 1024 * 1024,
-                                    bomb_bytes=args.bomb_mib * 1024 * 1024)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        done = run(run_cmd(hostile_dir / "in", hostile_dir / "w.duckdb", hostile_dir / "data"), env)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        con = duckdb.connect(str(hostile_dir / "w.duckdb"), read_only=True)
-        rejects = con.execute("select input_path, doc_id, reason from rejects").fetchall()
-        articles = {r[0] for r in con.execute("select doc_id from articles").fetchall()}
-        con.close()
-        reasons: dict[str, list[str]] = {}
-        for path, doc_id, reason in rejects:
-            key = doc_id if doc_id and "#" in doc_id else Path(path).relative_to(hostile_dir / "in").as_posix()
-            reasons.setdefault(key, []).append(reason)
-        unexplained = [k for k, w in spec.rejects.items() if not any(w in r for r in reasons.get(k, []))]
-        lost_good = sorted(set(spec.good) - articles)
-        print(f"hostile: exit {done.returncode}, entries tried {spec.tried}, rejects {len(rejects)} "
-              f"(expected {len(spec.rejects)}, unexplained {unexplained}), good loaded "
-              f"{len(set(spec.good) & articles)}/{len(spec.good)} (lost {lost_good}), peak RSS of a run "
-              f"{max(peak, before) / 1024:.0f} MiB, checks {'ok' if check_passes(hostile_dir / 'w.duckdb', env) else 'FAILED'}")
-
+        hostile(work, args, env) if "hostile" not in args.skip else None
         # 3. Two incremental batches (older half, then the newer half added) against one full run.
-        inc = work / "incremental"
-        half = len(records) // 2
-        write_inputs(inc / "in", records[:half])
-        first = run(run_cmd(inc / "in", inc / "w.duckdb", inc / "data"), env)
-        con = duckdb.connect(str(inc / "w.duckdb"), read_only=True)
-        batch1_events = dict(con.execute("select event_id, num_articles from events").fetchall())
-        con.close()
-        for record in records[half:]:
-            (inc / "in" / "batch2").mkdir(exist_ok=True)
-            with open(inc / "in" / "batch2" / "part.jsonl", "a") as out:
-                out.write(json.dumps(record) + "\n")
-        second = run(run_cmd(inc / "in", inc / "w.duckdb", inc / "data"), env)
-        full = run(run_cmd(inc / "in", inc / "full.duckdb", inc / "full-data"), env)
-        assert first.returncode == second.returncode == full.returncode == 0
-        con = duckdb.connect(str(inc / "w.duckdb"), read_only=True)
-        now = dict(con.execute("select event_id, num_articles from events").fetchall())
-        con.close()
-        kept = [e for e in batch1_events if e in now]
-        grew = [e for e in kept if now[e] > batch1_events[e]]
-        diff = differences(snapshot(inc / "full.duckdb"), snapshot(inc / "w.duckdb"))
-        print(f"incremental: batch 1 {half} articles -> {len(batch1_events)} events; batch 2 {len(records) - half} "
-              f"more -> {len(now)} events; batch-1 events kept their id {len(kept)}/{len(batch1_events)}, "
-              f"of which grew {len(grew)}; diff against one full run {diff or 0}; "
-              f"checks {'ok' if check_passes(inc / 'w.duckdb', env) else 'FAILED'}")
+        incremental(work, records, env) if "incremental" not in args.skip else None
         # 4. Kill-and-resume cycles at random points.
-        totals = {"cycles": 0, "killed": 0, "finished_before_kill": 0, "mismatched": 0, "lost": 0,
-                  "failed_checks": 0, "stale_parquet": 0}
-        for cycle in range(args.cycles):
-            folder = work / f"kill-{cycle:02d}"
-            warehouse, data_dir = folder / "w.duckdb", folder / "data"
-            folder.mkdir()
-            delay = rng.uniform(0.05, 1.0) * clean_seconds
-            child = subprocess.Popen(run_cmd(inputs, warehouse, data_dir), cwd=ROOT, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-            try:
-                child.wait(timeout=delay)
-                totals["finished_before_kill"] += 1
-            except subprocess.TimeoutExpired:
-                os.killpg(child.pid, signal.SIGKILL)  # the run and its spaCy workers, like a power cut
-                child.wait()
-                totals["killed"] += 1
-            resumed = run(run_cmd(inputs, warehouse, data_dir), env)
-            diff = differences(reference, snapshot(warehouse)) if resumed.returncode == 0 else {"run": "failed"}
-            missing = lost(warehouse, expected)
-            ok_checks = check_passes(warehouse, env)
-            stale = published_counts(data_dir) != table_counts(warehouse)
-            totals["cycles"] += 1
-            totals["mismatched"] += bool(diff)
-            totals["lost"] += len(missing)
-            totals["failed_checks"] += not ok_checks
-            totals["stale_parquet"] += stale
-            print(f"  cycle {cycle + 1:2d}: kill after {delay:5.1f} s -> diff {diff or 0}, lost {len(missing)}, "
-                  f"checks {'ok' if ok_checks else 'FAILED'}, parquet {'stale' if stale else 'ok'}", flush=True)
-            shutil.rmtree(folder, ignore_errors=True)
-        print(f"kill-and-resume: {totals}")
-
+        cycles(work, inputs, expected, reference, clean_seconds, args, rng, env)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def hostile(work: Path, args, env: dict) -> None:
+    hostile_dir = work / "hostile"
+    spec = write_hostile_folder(hostile_dir / "in", big_file_bytes=200 * 1024 * 1024,
+                                bomb_bytes=args.bomb_mib * 1024 * 1024)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = run(run_cmd(hostile_dir / "in", hostile_dir / "w.duckdb", hostile_dir / "data"), env)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    con = duckdb.connect(str(hostile_dir / "w.duckdb"), read_only=True)
+    rejects = con.execute("select input_path, doc_id, reason from rejects").fetchall()
+    articles = {r[0] for r in con.execute("select doc_id from articles").fetchall()}
+    con.close()
+    reasons: dict[str, list[str]] = {}
+    for path, doc_id, reason in rejects:
+        key = doc_id if doc_id and "#" in doc_id else Path(path).relative_to(hostile_dir / "in").as_posix()
+        reasons.setdefault(key, []).append(reason)
+    unexplained = [k for k, w in spec.rejects.items() if not any(w in r for r in reasons.get(k, []))]
+    lost_good = sorted(set(spec.good) - articles)
+    print(f"hostile: exit {done.returncode}, entries tried {spec.tried}, rejects {len(rejects)} "
+          f"(expected {len(spec.rejects)}, unexplained {unexplained}), good loaded "
+          f"{len(set(spec.good) & articles)}/{len(spec.good)} (lost {lost_good}), peak RSS of a run "
+          f"{max(peak, before) / 1024:.0f} MiB, checks {'ok' if check_passes(hostile_dir / 'w.duckdb', env) else 'FAILED'}")
+
+
+def incremental(work: Path, records: list[dict], env: dict) -> None:
+    inc = work / "incremental"
+    half = len(records) // 2
+    # All as dated JSON Lines: an undated .txt article sorts after every dated one, so a dated
+    # report arriving later would rename events a full rebuild names after it (see README).
+    write_inputs(inc / "in", records[:half], as_text=0)
+    first = run(run_cmd(inc / "in", inc / "w.duckdb", inc / "data"), env)
+    con = duckdb.connect(str(inc / "w.duckdb"), read_only=True)
+    batch1_events = dict(con.execute("select event_id, num_articles from events").fetchall())
+    con.close()
+    for record in records[half:]:
+        (inc / "in" / "batch2").mkdir(exist_ok=True)
+        with open(inc / "in" / "batch2" / "part.jsonl", "a") as out:
+            out.write(json.dumps(record) + "\n")
+    second = run(run_cmd(inc / "in", inc / "w.duckdb", inc / "data"), env)
+    full = run(run_cmd(inc / "in", inc / "full.duckdb", inc / "full-data"), env)
+    assert first.returncode == second.returncode == full.returncode == 0
+    con = duckdb.connect(str(inc / "w.duckdb"), read_only=True)
+    now = dict(con.execute("select event_id, num_articles from events").fetchall())
+    con.close()
+    kept = [e for e in batch1_events if e in now]
+    grew = [e for e in kept if now[e] > batch1_events[e]]
+    diff = differences(snapshot(inc / "full.duckdb"), snapshot(inc / "w.duckdb"))
+    print(f"incremental: batch 1 {half} articles -> {len(batch1_events)} events; batch 2 {len(records) - half} "
+          f"more -> {len(now)} events; batch-1 events kept their id {len(kept)}/{len(batch1_events)}, "
+          f"of which grew {len(grew)}; diff against one full run {diff or 0}; "
+          f"checks {'ok' if check_passes(inc / 'w.duckdb', env) else 'FAILED'}")
+
+
+def cycles(work: Path, inputs: Path, expected: set[str], reference: dict, clean_seconds: float, args, rng,
+           env: dict) -> None:
+    totals = {"cycles": 0, "killed": 0, "finished_before_kill": 0, "mismatched": 0, "lost": 0,
+              "failed_checks": 0, "stale_parquet": 0}
+    for cycle in range(args.cycles):
+        folder = work / f"kill-{cycle:02d}"
+        warehouse, data_dir = folder / "w.duckdb", folder / "data"
+        folder.mkdir()
+        delay = rng.uniform(0.05, 1.0) * clean_seconds
+        child = subprocess.Popen(run_cmd(inputs, warehouse, data_dir), cwd=ROOT, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            child.wait(timeout=delay)
+            totals["finished_before_kill"] += 1
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)  # the run and its spaCy workers, like a power cut
+            child.wait()
+            totals["killed"] += 1
+        resumed = run(run_cmd(inputs, warehouse, data_dir), env)
+        diff = differences(reference, snapshot(warehouse)) if resumed.returncode == 0 else {"run": "failed"}
+        missing = lost(warehouse, expected)
+        ok_checks = check_passes(warehouse, env)
+        stale = published_counts(data_dir) != table_counts(warehouse)
+        totals["cycles"] += 1
+        totals["mismatched"] += bool(diff)
+        totals["lost"] += len(missing)
+        totals["failed_checks"] += not ok_checks
+        totals["stale_parquet"] += stale
+        print(f"  cycle {cycle + 1:2d}: kill after {delay:5.1f} s -> diff {diff or 0}, lost {len(missing)}, "
+              f"checks {'ok' if ok_checks else 'FAILED'}, parquet {'stale' if stale else 'ok'}", flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"kill-and-resume: {totals}")
 
 
 if __name__ == "__main__":

@@ -97,7 +97,10 @@ def run_checks(con: duckdb.DuckDBPyConnection, checks_sql: Path = settings.CHECK
     results = []
     for block in re.split(r"^-- check: ", checks_sql.read_text(), flags=re.M)[1:]:
         name, _, query = block.partition("\n")
-        rows = con.execute(query.strip().rstrip(";")).fetchall()
+        try:
+            rows = con.execute(query.strip().rstrip(";")).fetchall()
+        except (duckdb.CatalogException, duckdb.BinderException) as exc:  # an old or foreign file
+            rows = [("cannot run:", str(exc).splitlines()[0])]
         results.append(CheckResult(name.strip(), rows))
     return results
 

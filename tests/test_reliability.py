@@ -260,3 +260,16 @@ def test_check_lists_violations_and_exits_non_zero(reference, tmp_path):
     assert result.exit_code == 1
     assert "mention_offsets_inside_body: FAILED (1 rows)" in result.output
     assert "cameo_codes_in_codebook: FAILED" in result.output
+
+
+def test_check_fails_on_a_warehouse_from_before_schema_versions(reference, tmp_path):
+    from flows.cli import app
+
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copy(reference["warehouse"], warehouse)
+    con = duckdb.connect(str(warehouse))
+    con.execute("drop table warehouse_meta")
+    con.close()
+    result = CliRunner().invoke(app, ["check", "--warehouse", str(warehouse)])
+    assert result.exit_code == 1
+    assert "schema_version_current: FAILED" in result.output
