@@ -52,9 +52,11 @@ def run(
     paths = _inputs(inputs)
     _writable(warehouse, data_dir)
     from flows.pipeline import dateline_pipeline
+    from flows.storage import WriterLock
 
     n_process = processes or max(1, min(os.cpu_count() or 1, 4))
-    result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait)
+    with WriterLock(warehouse, wait=wait):  # before Prefect starts: a busy warehouse is one line, at once
+        result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait)
     _print_summary(result, warehouse, data_dir)
 
 

@@ -164,15 +164,25 @@ class WriterLock:
     leaves a stale lock. The file records the holder's pid and start time for the message.
     """
 
+    # Locks this process holds (resolved path -> depth): re-entering is a no-op, so the CLI can
+    # take the lock before Prefect starts and the flow can take it again for scheduled runs.
+    _held: dict[Path, int] = {}
+
     def __init__(self, warehouse: Path, wait: bool = False):
         self.path = warehouse.with_name(warehouse.name + ".lock")
         self.wait = wait
         self._handle = None
+        self._nested = False
 
     def __enter__(self) -> "WriterLock":
         import fcntl
         from datetime import datetime, timezone
 
+        key = self.path.resolve()
+        if WriterLock._held.get(key):
+            WriterLock._held[key] += 1
+            self._nested = True
+            return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+")
         try:
@@ -190,11 +200,18 @@ class WriterLock:
         handle.write(f"pid {os.getpid()} since {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC")
         handle.flush()
         self._handle = handle
+        WriterLock._held[key] = 1
         return self
 
     def __exit__(self, *exc) -> None:
         import fcntl
 
+        key = self.path.resolve()
+        WriterLock._held[key] = WriterLock._held.get(key, 1) - 1
+        if self._nested:
+            self._nested = False
+            return
+        WriterLock._held.pop(key, None)
         if self._handle is not None:
             self._handle.seek(0)
             self._handle.truncate()

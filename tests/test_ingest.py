@@ -233,3 +233,11 @@ def test_any_text_in_any_encoding_gives_documents_or_rejects(text, encoding):
     data = text.encode(encoding, errors="replace")
     result = ingest.documents_from_file("x.txt", "x.txt", data)
     assert len(result.documents) + len(result.rejects) == 1
+
+
+def test_a_renamed_file_stays_the_same_document_on_later_runs():
+    previous = _docs([{"doc_id": "old.txt", "input_path": "in/new.txt", "content_hash": "h1", "format": "txt"}]
+                     ).with_columns(run_id=pl.lit("run-1"))
+    current = _docs([{"doc_id": "new.txt", "input_path": "in/new.txt", "content_hash": "h1", "format": "txt"}])
+    merged = ingest.merged_documents(previous, current, ["in/new.txt"], "run-3", ["run-1"])
+    assert merged.select("doc_id", "input_path", "run_id").rows() == [("old.txt", "in/new.txt", "run-1")]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -106,3 +105,16 @@ def test_published_folder_is_replaced_whole(tmp_path):
 
 def test_schema_sql_declares_its_version():
     assert schema_version() >= 2
+
+
+def test_the_lock_is_reentrant_within_one_process(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    with WriterLock(warehouse):
+        with WriterLock(warehouse):
+            pass
+        # still held after the inner exit: another process would be refused
+        holder_check = subprocess.run([sys.executable, "-c", (
+            "import sys; sys.path.insert(0, '.'); from pathlib import Path; from flows.storage import WriterLock\n"
+            f"try:\n    WriterLock(Path({str(warehouse)!r})).__enter__()\nexcept Exception as e:\n    print(type(e).__name__)")],
+            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+        assert holder_check.stdout.strip() == "WarehouseBusy"

@@ -351,16 +351,23 @@ def merged_documents(
     if committed_runs is not None:
         previous = previous.with_columns(
             run_id=pl.when(pl.col("run_id").is_in(list(committed_runs))).then("run_id").otherwise(pl.lit(run_id)))
+    unknown = current.join(previous.select("doc_id"), on="doc_id", how="anti")
     moved = previous.filter(pl.col("input_path").is_in(list(vanished_paths)))
     renames = (
-        current.join(previous.select("doc_id"), on="doc_id", how="anti")
-        .join(moved.select("content_hash", old_doc_id="doc_id").unique("content_hash", keep="first"),
-              on="content_hash", how="inner")
+        pl.concat([
+            # the same file, kept under the id it had before an earlier rename
+            unknown.join(previous.select("input_path", "content_hash", old_doc_id="doc_id"),
+                         on=["input_path", "content_hash"], how="inner"),
+            # a file whose old path is gone
+            unknown.join(moved.select("content_hash", old_doc_id="doc_id").unique("content_hash", keep="first"),
+                         on="content_hash", how="inner"),
+        ], how="diagonal")
         .select("doc_id", "old_doc_id", "input_path")
+        .unique("doc_id", keep="first", maintain_order=True)
         .unique("old_doc_id", keep="first", maintain_order=True)
     )
-    renamed = moved.join(renames.select(doc_id="old_doc_id", new_path="input_path"), on="doc_id", how="inner"
-                         ).with_columns(input_path="new_path").drop("new_path")
+    renamed = previous.join(renames.select(doc_id="old_doc_id", new_path="input_path"), on="doc_id", how="inner"
+                            ).with_columns(input_path="new_path").drop("new_path")
     current = current.join(renames.select("doc_id"), on="doc_id", how="anti")
     previous = previous.join(renamed.select("doc_id"), on="doc_id", how="anti")
 
