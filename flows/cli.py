@@ -51,6 +51,7 @@ def run(
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to build."),
     data_dir: Path = typer.Option(settings.DEFAULT_DATA_DIR, "--data-dir", help="Folder for the Parquet outputs."),
     processes: int = typer.Option(0, "--processes", help="spaCy worker processes (0: one per core)."),
+    wait: bool = typer.Option(False, "--wait", help="If another run is writing the warehouse, wait for it."),
 ) -> None:
     """Run ingest, clean, extract and load over INPUT files and folders.
 
@@ -63,12 +64,14 @@ def run(
         raise UsageError(f"--processes {processes} is negative; give 0 (one per core) or a number of processes")
     from flows import progress
     from flows.pipeline import dateline_pipeline
+    from flows.storage import WriterLock
 
     n_process = processes or max(1, min(os.cpu_count() or 1, 4))
     reporter = progress.reporter_for(sys.stderr)
     try:
-        with progress.reporting(reporter):
-            result = dateline_pipeline(paths, data_dir, warehouse, n_process)
+        # The lock before Prefect starts: a busy warehouse is one line, at once.
+        with WriterLock(warehouse, wait=wait), progress.reporting(reporter):
+            result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait)
     finally:
         reporter.close()
     _print_summary(result, warehouse, data_dir)
@@ -103,20 +106,59 @@ def check(
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to check."),
 ) -> None:
     """Run warehouse/checks.sql; list each violation; exit 1 if there is any.
+
+    Safe while a run is going: it reads the last committed warehouse.
     """
     from flows.load import connect, run_checks
 
     con = connect(_existing_warehouse(warehouse), read_only=True)
     failed = 0
-    for result in run_checks(con):
+    try:
+        results = run_checks(con)
+    finally:
+        con.close()
+    for result in results:
         status = "ok" if not result.rows else f"FAILED ({len(result.rows)} rows)"
         typer.echo(f"{result.name}: {status}")
         for row in result.rows[:10]:
             typer.echo(f"    {row}")
+        if len(result.rows) > 10:
+            typer.echo(f"    ... and {len(result.rows) - 10} more")
         failed += bool(result.rows)
-    con.close()
+    typer.echo(f"{len(results) - failed} of {len(results)} checks passed")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command(epilog='Example: dateline serve /srv/news --cron "*/15 * * * *" --warehouse /srv/dateline.duckdb')
+def serve(
+    inputs: list[Path] = typer.Argument(..., help="Files or folders to watch (searched recursively on each run)."),
+    cron: str = typer.Option("*/15 * * * *", "--cron", help="When to run, as a cron expression (UTC)."),
+    warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to build."),
+    data_dir: Path = typer.Option(settings.DEFAULT_DATA_DIR, "--data-dir", help="Folder for the Parquet outputs."),
+    processes: int = typer.Option(0, "--processes", help="spaCy worker processes (0: one per core)."),
+    name: str = typer.Option("dateline", "--name", help="Deployment name shown by Prefect."),
+) -> None:
+    """Run the pipeline over INPUT on a schedule, with Prefect's serve (Ctrl-C stops it).
+
+    Each run only processes new or changed inputs; runs never overlap (a run that finds the
+    previous one still writing waits for it). Needs a Prefect server, since the temporary one
+    cannot schedule: start `prefect server start` and set PREFECT_API_URL (see README).
+    """
+    paths = [p.resolve() for p in _inputs(inputs)]
+    _writable(warehouse, data_dir)
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        raise UsageError("scheduling needs a Prefect server: run `prefect server start` in another shell, then "
+                         "export PREFECT_API_URL=http://127.0.0.1:4200/api and retry")
+    from flows.pipeline import dateline_pipeline
+
+    n_process = processes or max(1, min(os.cpu_count() or 1, 4))
+    parameters = {"inputs": [str(p) for p in paths], "data_dir": str(data_dir.resolve()),
+                  "warehouse": str(warehouse.resolve()), "n_process": n_process, "wait": True}
+    typer.echo(f"serving {name}: {', '.join(map(str, paths))} on '{cron}' -> {warehouse} (Ctrl-C to stop)")
+    dateline_pipeline.serve(name=name, cron=cron, parameters=parameters, limit=1)
 
 
 @app.command(epilog='Example: dateline sql "select plover_type, count(*) from events group by 1 order by 2 desc"')
@@ -221,9 +263,13 @@ def main() -> None:
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         from flows.load import WarehouseError
+        from flows.storage import WarehouseBusy
 
         if debug:
             raise
+        if isinstance(exc, WarehouseBusy):
+            typer.echo(f"dateline: {exc}", err=True)
+            sys.exit(3)
         label = "" if isinstance(exc, WarehouseError) else f"{type(exc).__name__}: "
         typer.echo(f"dateline: {label}{exc} (rerun with --debug for the traceback)", err=True)
         sys.exit(1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 
 from flows import progress
-from flows.storage import DataDir, read_parquet, write_parquet
+from flows.storage import DataDir, crash_point, read_parquet, write_parquet
 from transforms import ingest, settings
 
 
@@ -20,33 +22,59 @@ class InputFile:
     rel_path: str  # relative to the INPUT it was found under (the doc_id base)
 
 
-def input_files(inputs: list[Path]) -> list[InputFile]:
-    """Every file under the INPUT paths, sorted. Folders are searched recursively without
-    following symlinked folders (no loops); hidden files and folders are skipped."""
+def input_files(inputs: list[Path]) -> tuple[list[InputFile], list[dict]]:
+    """(files, rejects): every file under the INPUT paths, sorted, and a reject for each entry
+    that is not searched. Folders are searched recursively; symlinked folders are not followed
+    (no loops) and are recorded as rejects, like special files (pipes, devices); hidden files
+    and folders are skipped."""
     found: list[InputFile] = []
+    skipped: list[dict] = []
+
+    def skip(path: Path, rel: str, reason: str) -> None:
+        skipped.append({"input_path": str(path), "doc_id": rel, "stage": "ingest", "reason": reason})
+
     for root in inputs:
         if root.is_file():
             found.append(InputFile(str(root), root.name))
             continue
         for folder, dirs, files in os.walk(root, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(folder, d))):
+                path = Path(folder) / name
+                skip(path, path.relative_to(root).as_posix(),
+                     "symlinked folder not followed (symlinks can loop); give its target as an INPUT instead")
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
             for name in sorted(files):
                 if name.startswith("."):
                     continue
                 path = Path(folder) / name
                 found.append(InputFile(str(path), path.relative_to(root).as_posix()))
-    return found
+    return found, skipped
 
 
 def _read_bytes(file: InputFile, max_bytes: int) -> bytes:
-    size = os.path.getsize(file.path)
-    if size > max_bytes:
+    info = os.stat(file.path)  # follows symlinks; a loop or a dangling link raises OSError here
+    if not stat.S_ISREG(info.st_mode):
+        raise ingest.Rejected("not a regular file (a pipe, socket or device); dateline reads files only")
+    if info.st_size > max_bytes:
         raise ingest.Rejected(
-            f"file is {size // (1024 * 1024)} MiB, over the {max_bytes // (1024 * 1024)} MiB limit per file; "
+            f"file is {info.st_size // (1024 * 1024)} MiB, over the {max_bytes // (1024 * 1024)} MiB limit per file; "
             "split it (e.g. JSONL into several files)"
         )
     with open(file.path, "rb") as handle:
-        return handle.read(max_bytes + 1)
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # grew while we looked
+        raise ingest.Rejected(f"file is over the {max_bytes // (1024 * 1024)} MiB limit per file; split it")
+    return data
+
+
+def _os_error_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (the link points back to itself)"
+    if exc.errno == errno.ENOENT:
+        return "dangling symlink or file removed during the run"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; check the file's permissions"
+    return f"{exc.strerror or exc}"
 
 
 @task(name="ingest-batch")
@@ -61,7 +89,7 @@ def parse_batch(files: list[InputFile]) -> tuple[pl.DataFrame, pl.DataFrame]:
             continue
         except OSError as exc:
             rejects.append({"input_path": file.path, "doc_id": file.rel_path, "stage": "ingest",
-                            "reason": f"cannot read file ({exc.strerror or exc}); check its permissions"})
+                            "reason": f"cannot read file: {_os_error_reason(exc)}"})
             continue
         result = ingest.documents_from_file(file.rel_path, file.path, data)
         documents.extend(result.documents)
@@ -70,24 +98,32 @@ def parse_batch(files: list[InputFile]) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 @flow(name="ingest")
-def ingest_flow(inputs: list[Path], data_dir: Path, run_id: str) -> dict:
-    """Read every supported file under `inputs` into <data-dir>/ingest/. Returns counts."""
+def ingest_flow(inputs: list[Path], data_dir: Path, run_id: str, committed_runs: list[str] | None = None) -> dict:
+    """Read every supported file under `inputs` into <data-dir>/ingest/. Returns counts.
+
+    `committed_runs`: the runs the warehouse holds; documents left by a run that was killed
+    before its load are credited to this run.
+    """
     logger = get_run_logger()
     store = DataDir(data_dir)
-    files = input_files(inputs)
+    files, skipped = input_files(inputs)
     batches = [files[i : i + settings.INGEST_BATCH_FILES] for i in range(0, len(files), settings.INGEST_BATCH_FILES)]
     parsed = [parse_batch(batch) for batch in progress.track("ingest", batches, len(files), "files")]
     documents = pl.concat([d for d, _ in parsed]) if parsed else ingest.documents_frame([])
     rejects = pl.concat([r for _, r in parsed]) if parsed else ingest.rejects_frame([])
-    scanned = [f.path for f in files]
+    documents, duplicates = ingest.unique_documents(documents)
+    rejects = pl.concat([ingest.rejects_frame(skipped), rejects, duplicates])
+    scanned = [f.path for f in files] + [r["input_path"] for r in skipped]
 
     doc_schema = {**ingest.DOCUMENT_SCHEMA, "run_id": pl.String}
     reject_schema = {**ingest.REJECT_SCHEMA, "run_id": pl.String}
     previous_docs = read_parquet(store.stage("ingest", "documents"), doc_schema)
     previous_rejects = read_parquet(store.stage("ingest", "rejects"), reject_schema)
-    merged = ingest.merged_documents(previous_docs, documents, scanned, run_id)
-    merged_rejects = ingest.merged_rejects(previous_rejects, rejects, scanned, run_id)
+    vanished = [p for p in previous_docs["input_path"].unique().to_list() if not os.path.lexists(p)]
+    merged = ingest.merged_documents(previous_docs, documents, scanned, run_id, committed_runs, vanished)
+    merged_rejects = ingest.merged_rejects(previous_rejects, rejects, scanned, run_id, committed_runs)
     write_parquet(merged, store.stage("ingest", "documents"))
+    crash_point("ingest-between-writes")
     write_parquet(merged_rejects, store.stage("ingest", "rejects"))
     new = merged.filter(pl.col("run_id") == run_id).height
     logger.info("ingest: %d files, %d documents (%d new or changed), %d rejected", len(files),

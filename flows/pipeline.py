@@ -1,4 +1,11 @@
-"""The parent flow: ingest -> clean -> extract -> load, one run id for all four."""
+"""The parent flow: ingest -> clean -> extract -> load, one run id for all four.
+
+One writer per warehouse: the run holds `<warehouse>.lock` from start to end; a second run
+exits at once with a message naming the holder (or waits, with `wait=True`). The lock dies
+with its process, so a killed run never blocks the next one, which first clears the temporary
+files the killed run left and then redoes its work (stage outputs are replaced whole; the
+warehouse only changes when a load swaps a finished file in).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,8 @@ from prefect import flow
 from flows.clean import clean_flow
 from flows.extract import extract_flow
 from flows.ingest import ingest_flow
-from flows.load import load_flow
+from flows.load import committed_run_ids, load_flow, remove_stale_builds
+from flows.storage import WriterLock, crash_point, remove_stale_temporaries
 from transforms import settings
 
 
@@ -25,15 +33,21 @@ def dateline_pipeline(
     data_dir: Path = settings.DEFAULT_DATA_DIR,
     warehouse: Path = settings.DEFAULT_WAREHOUSE,
     n_process: int = settings.NLP_PROCESSES,
+    wait: bool = False,
 ) -> dict:
     """Run every stage over `inputs`; returns per-stage counts and the load summary."""
-    started = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    run_id = new_run_id(started)
-    counts = {
-        "ingest": ingest_flow(inputs, data_dir, run_id),
-        "clean": clean_flow(data_dir),
-        "extract": extract_flow(data_dir, n_process),
-    }
-    run = {"run_id": run_id, "started_at": started, "inputs": [str(p) for p in inputs], "counts": counts}
-    counts["load"] = load_flow(data_dir, warehouse, run)
+    with WriterLock(Path(warehouse), wait=wait):
+        started = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+        run_id = new_run_id(started)
+        remove_stale_temporaries(Path(data_dir))
+        remove_stale_builds(Path(warehouse))
+        committed = committed_run_ids(Path(warehouse))
+        counts = {"ingest": ingest_flow(inputs, data_dir, run_id, committed)}
+        crash_point("after-ingest")
+        counts["clean"] = clean_flow(data_dir)
+        crash_point("after-clean")
+        counts["extract"] = extract_flow(data_dir, n_process)
+        crash_point("after-extract")
+        run = {"run_id": run_id, "started_at": started, "inputs": [str(p) for p in inputs], "counts": counts}
+        counts["load"] = load_flow(data_dir, warehouse, run)
     return {"run_id": run_id, **counts}

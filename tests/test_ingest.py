@@ -5,6 +5,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from pathlib import Path
+
+import pytest
 
 import polars as pl
 from hypothesis import given, settings as hsettings, strategies as st
@@ -137,3 +140,104 @@ def test_any_bytes_give_documents_or_rejects_never_an_exception(data, name):
     assert result.documents or result.rejects
     for reject in result.rejects:
         assert reject["reason"] and reject["stage"] == "ingest"
+
+
+def test_a_jsonl_line_with_bad_bytes_costs_only_that_line():
+    data = (json.dumps({"id": "a", "text": STORY}) + "\n\x00\x01\xff broken\n" + json.dumps({"id": "b", "text": STORY})).encode()
+    data = data.replace(b"\xc3\xbf", b"\xff")  # a raw, non-UTF-8 byte
+    result = ingest.documents_from_file("f.jsonl", "f.jsonl", data)
+    assert [d["doc_id"] for d in result.documents] == ["a", "b"]
+    assert [r["doc_id"] for r in result.rejects] == ["f.jsonl#2"]
+    assert "line 2" in result.rejects[0]["reason"]
+
+
+def test_every_jsonl_reject_names_its_line():
+    data = b'{"id": "a", "text": "x y z w v u"}\n{"id": "b", "text": "words enough here", "published": "soon"}\n'
+    result = ingest.documents_from_file("f.jsonl", "f.jsonl", data)
+    assert result.rejects[0]["reason"].startswith("line 2: ")
+
+
+def test_unique_documents_rejects_an_id_given_twice_naming_the_kept_file():
+    documents = _docs([
+        {"doc_id": "x", "input_path": "in/a.jsonl", "content_hash": "h1", "format": "jsonl"},
+        {"doc_id": "y", "input_path": "in/a.jsonl", "content_hash": "h2", "format": "jsonl"},
+        {"doc_id": "x", "input_path": "in/b.jsonl", "content_hash": "h3", "format": "jsonl"},
+    ])
+    kept, rejects = ingest.unique_documents(documents)
+    assert kept["input_path"].to_list() == ["in/a.jsonl", "in/a.jsonl"]
+    assert rejects.to_dicts() == [{"input_path": "in/b.jsonl", "doc_id": "x", "stage": "ingest",
+                                   "reason": "duplicate id x: already given by in/a.jsonl (first one kept)"}]
+
+
+def test_documents_of_a_run_that_never_committed_are_credited_to_the_next_run():
+    previous = _docs([{"doc_id": "a", "input_path": "in/a", "content_hash": "h1", "format": "txt"},
+                      {"doc_id": "b", "input_path": "in/b", "content_hash": "h2", "format": "txt"}]
+                     ).with_columns(run_id=pl.Series(["run-1", "run-killed"]))
+    current = _docs([{"doc_id": "a", "input_path": "in/a", "content_hash": "h1", "format": "txt"},
+                     {"doc_id": "b", "input_path": "in/b", "content_hash": "h2", "format": "txt"}])
+    merged = ingest.merged_documents(previous, current, ["in/a", "in/b"], "run-3", committed_runs=["run-1"])
+    assert merged.select("doc_id", "run_id").rows() == [("a", "run-1"), ("b", "run-3")]
+
+
+def test_a_renamed_file_keeps_its_document_and_a_copy_does_not():
+    previous = _docs([{"doc_id": "old.txt", "input_path": "in/old.txt", "content_hash": "h1", "format": "txt"},
+                      {"doc_id": "kept.txt", "input_path": "in/kept.txt", "content_hash": "h2", "format": "txt"}]
+                     ).with_columns(run_id=pl.lit("run-1"))
+    current = _docs([{"doc_id": "new.txt", "input_path": "in/new.txt", "content_hash": "h1", "format": "txt"},
+                     {"doc_id": "kept.txt", "input_path": "in/kept.txt", "content_hash": "h2", "format": "txt"},
+                     {"doc_id": "copy.txt", "input_path": "in/copy.txt", "content_hash": "h2", "format": "txt"}])
+    scanned = ["in/new.txt", "in/kept.txt", "in/copy.txt"]
+    merged = ingest.merged_documents(previous, current, scanned, "run-2", ["run-1"], vanished_paths=["in/old.txt"])
+    assert merged.select("doc_id", "input_path", "run_id").rows() == [
+        ("copy.txt", "in/copy.txt", "run-2"),  # a copy beside its original is a (duplicate) document
+        ("kept.txt", "in/kept.txt", "run-1"),
+        ("old.txt", "in/new.txt", "run-1"),  # the rename: same id and run, new path
+    ]
+
+
+# Inputs that once broke a parser (found by the fuzz run in tests/fuzz_ingest.py), kept tiny.
+REGRESSIONS = Path(__file__).resolve().parent / "fixtures" / "ingest"
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("*")) if REGRESSIONS.exists() else [], ids=lambda p: p.name)
+def test_inputs_that_broke_the_parsers_now_give_documents_or_rejects(path):
+    name = path.name.split("--", 1)[-1]  # fixtures are named <why>--<file name as fed>
+    result = ingest.documents_from_file(name, name, path.read_bytes())
+    assert result.documents or result.rejects
+    assert all(r["reason"] for r in result.rejects)
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                           max_leaves=8)
+records = st.fixed_dictionaries({}, optional={"id": json_values, "text": st.text() | json_values,
+                                              "html": st.text(), "published": st.text(max_size=30) | json_values,
+                                              "url": json_values, "title": json_values, "source": json_values,
+                                              "language": json_values})
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(records.map(json.dumps), st.text(max_size=40)), max_size=8), st.booleans())
+def test_any_jsonl_gives_one_outcome_per_non_blank_line(lines, compress):
+    data = "\n".join(lines).encode("utf-8", "surrogatepass")
+    name = "feed.jsonl.gz" if compress else "feed.jsonl"
+    result = ingest.documents_from_file(name, name, gzip.compress(data) if compress else data)
+    outcomes = len(result.documents) + len(result.rejects)
+    non_blank = sum(1 for line in data.split(b"\n") if line.strip())
+    assert outcomes == max(non_blank, 1)
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(st.text(), st.sampled_from(["utf-8", "latin-1", "utf-16", "cp1252"]))
+def test_any_text_in_any_encoding_gives_documents_or_rejects(text, encoding):
+    data = text.encode(encoding, errors="replace")
+    result = ingest.documents_from_file("x.txt", "x.txt", data)
+    assert len(result.documents) + len(result.rejects) == 1
+
+
+def test_a_renamed_file_stays_the_same_document_on_later_runs():
+    previous = _docs([{"doc_id": "old.txt", "input_path": "in/new.txt", "content_hash": "h1", "format": "txt"}]
+                     ).with_columns(run_id=pl.lit("run-1"))
+    current = _docs([{"doc_id": "new.txt", "input_path": "in/new.txt", "content_hash": "h1", "format": "txt"}])
+    merged = ingest.merged_documents(previous, current, ["in/new.txt"], "run-3", ["run-1"])
+    assert merged.select("doc_id", "input_path", "run_id").rows() == [("old.txt", "in/new.txt", "run-1")]

@@ -133,9 +133,9 @@ def test_second_run_leaves_every_table_the_same(sample_run):
 def test_checks_pass_and_tables_are_published_as_parquet(sample_run):
     assert [c.name for c in run_checks(sample_run["con"]) if c.rows] == []
     for table in WAREHOUSE_TABLES:
-        path = Path(sample_run["data_dir"]) / table / f"{table}.parquet"
-        assert path.exists(), path
-    n = duckdb.sql(f"select count(*) from '{sample_run['data_dir']}/articles/articles.parquet'").fetchall()[0][0]
+        assert list((Path(sample_run["data_dir"]) / table).rglob("*.parquet")), table
+    n = duckdb.sql(f"select count(*) from read_parquet('{sample_run['data_dir']}/articles/**/*.parquet', "
+                   "hive_partitioning = true)").fetchall()[0][0]
     assert n == 3
 
 

@@ -177,13 +177,20 @@ def _optional_str(record: dict, key: str) -> str | None:
 
 def _jsonl_documents(rel_path: str, input_path: str, data: bytes) -> FileDocuments:
     out = FileDocuments()
-    text = decoded_text(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     seen: set[str] = set()
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    # Lines are decoded one by one (JSON Lines is UTF-8), so one bad line costs only itself.
+    for line_no, raw_line in enumerate(data.split(b"\n"), start=1):
+        if not raw_line.strip():
             continue
         fallback_id = f"{rel_path}#{line_no}"
         try:
+            try:
+                line = raw_line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise Rejected(f"line {line_no}: not UTF-8 text (byte {exc.start + 1}); JSON Lines must be UTF-8"
+                               ) from None
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -213,7 +220,8 @@ def _jsonl_documents(rel_path: str, input_path: str, data: bytes) -> FileDocumen
             seen.add(doc_id)
             out.documents.append(row)
         except Rejected as exc:
-            out.rejects.append(_reject(input_path, fallback_id, str(exc)))
+            reason = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
+            out.rejects.append(_reject(input_path, fallback_id, reason))
     if not out.documents and not out.rejects:
         out.rejects.append(_reject(input_path, rel_path, "empty JSONL file (no records)"))
     return out
@@ -253,6 +261,9 @@ def _warc_documents(rel_path: str, input_path: str, data: bytes) -> FileDocument
                 out.rejects.append(_reject(input_path, doc_id, f"record {index} ({url}): {exc}"))
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
         out.rejects.append(_reject(input_path, rel_path, f"not a readable WARC file ({exc})"))
+    except Exception as exc:  # noqa: BLE001 - warcio fails on mangled headers with any error type (fuzz-found)
+        out.rejects.append(_reject(input_path, rel_path,
+                                   f"not a readable WARC file (malformed record headers: {type(exc).__name__})"))
     if not out.documents and not out.rejects:
         out.rejects.append(_reject(input_path, rel_path, "WARC file has no HTML response records"))
     return out
@@ -295,30 +306,97 @@ def rejects_frame(rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=REJECT_SCHEMA, orient="row") if rows else pl.DataFrame(schema=REJECT_SCHEMA)
 
 
+def unique_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(documents, rejects): one document per doc_id. When several files of one run give the same
+    id, the first (by input path, then order in the file) is kept and each other one becomes a
+    reject naming the file that holds the kept one."""
+    if documents.is_empty():
+        return documents, rejects_frame([])
+    numbered = documents.with_row_index("_order")
+    first = numbered.group_by("doc_id").agg(pl.col("input_path").sort_by("_order").first().alias("_kept_path"),
+                                             pl.col("_order").min().alias("_kept_order"))
+    marked = numbered.join(first, on="doc_id", how="left")
+    kept = marked.filter(pl.col("_order") == pl.col("_kept_order")).select(documents.columns)
+    rejects = marked.filter(pl.col("_order") != pl.col("_kept_order")).select(
+        "input_path",
+        "doc_id",
+        stage=pl.lit("ingest"),
+        reason=pl.format("duplicate id {}: already given by {} (first one kept)", pl.col("doc_id"),
+                         pl.col("_kept_path")),
+    )
+    return kept, rejects
+
+
 def merged_documents(
-    previous: pl.DataFrame, current: pl.DataFrame, scanned_paths: list[str], run_id: str
+    previous: pl.DataFrame,
+    current: pl.DataFrame,
+    scanned_paths: list[str],
+    run_id: str,
+    committed_runs: list[str] | None = None,
+    vanished_paths: list[str] = (),
 ) -> pl.DataFrame:
     """The accumulated document set after this run: one row per doc_id.
 
     Files read in this run contribute exactly their current documents; documents from files
     not read in this run are kept. A document seen before with the same content keeps its
     row (and the run that first brought it); new or changed documents get `run_id`.
+
+    Renames are not news: a new doc_id whose content equals that of a document whose file has
+    vanished (`vanished_paths`) keeps the old document's id and run, with its new path.
+
+    `committed_runs`: when given, a kept row whose run never committed (it was killed before
+    its load) is credited to `run_id`, the run that now loads it.
     """
     current = current.unique("doc_id", keep="first", maintain_order=True)
+    if committed_runs is not None:
+        previous = previous.with_columns(
+            run_id=pl.when(pl.col("run_id").is_in(list(committed_runs))).then("run_id").otherwise(pl.lit(run_id)))
+    unknown = current.join(previous.select("doc_id"), on="doc_id", how="anti")
+    moved = previous.filter(pl.col("input_path").is_in(list(vanished_paths)))
+    renames = (
+        pl.concat([
+            # the same file, kept under the id it had before an earlier rename
+            unknown.join(previous.select("input_path", "content_hash", old_doc_id="doc_id"),
+                         on=["input_path", "content_hash"], how="inner"),
+            # a file whose old path is gone
+            unknown.join(moved.select("content_hash", old_doc_id="doc_id").unique("content_hash", keep="first"),
+                         on="content_hash", how="inner"),
+        ], how="diagonal")
+        .select("doc_id", "old_doc_id", "input_path")
+        .unique("doc_id", keep="first", maintain_order=True)
+        .unique("old_doc_id", keep="first", maintain_order=True)
+    )
+    renamed = previous.join(renames.select(doc_id="old_doc_id", new_path="input_path"), on="doc_id", how="inner"
+                            ).with_columns(input_path="new_path").drop("new_path")
+    current = current.join(renames.select("doc_id"), on="doc_id", how="anti")
+    previous = previous.join(renamed.select("doc_id"), on="doc_id", how="anti")
+
     unchanged = previous.join(current.select("doc_id", "content_hash"), on=["doc_id", "content_hash"], how="semi")
+    # A moved JSONL file keeps its record ids: same document, now at its new path.
+    unchanged = unchanged.drop("input_path").join(current.select("doc_id", "input_path"), on="doc_id").select(
+        previous.columns)
     fresh = current.join(unchanged.select("doc_id"), on="doc_id", how="anti").with_columns(run_id=pl.lit(run_id))
     untouched = previous.filter(~pl.col("input_path").is_in(scanned_paths)).join(
         current.select("doc_id"), on="doc_id", how="anti"
     )
-    return pl.concat([untouched, unchanged, fresh.select(previous.columns)], how="vertical").sort("doc_id")
+    return pl.concat([untouched, unchanged, renamed.select(previous.columns), fresh.select(previous.columns)],
+                     how="vertical").sort("doc_id")
 
 
 def merged_rejects(
-    previous: pl.DataFrame, current: pl.DataFrame, scanned_paths: list[str], run_id: str
+    previous: pl.DataFrame,
+    current: pl.DataFrame,
+    scanned_paths: list[str],
+    run_id: str,
+    committed_runs: list[str] | None = None,
 ) -> pl.DataFrame:
     """Accumulated ingest rejects: this run's rejects replace those of the files it read
-    (an identical reject keeps the run that first recorded it); other files' rejects stay."""
+    (an identical reject keeps the run that first recorded it, if that run committed); other
+    files' rejects stay."""
     key = ["input_path", "doc_id", "stage", "reason"]
+    if committed_runs is not None:
+        previous = previous.with_columns(
+            run_id=pl.when(pl.col("run_id").is_in(list(committed_runs))).then("run_id").otherwise(pl.lit(run_id)))
     current = current.unique(key, keep="first", maintain_order=True)
     kept = previous.join(current, on=key, how="semi", nulls_equal=True)
     fresh = current.join(kept, on=key, how="anti", nulls_equal=True).with_columns(run_id=pl.lit(run_id))

@@ -81,3 +81,84 @@ where (location_lat is not null and (location_lat not between -90 and 90 or loca
 -- check: duplicates_share_their_originals_story
 select a.article_id from articles a join articles o on a.duplicate_of = o.article_id
 where a.story_id is distinct from o.story_id;
+
+-- check: schema_version_current
+-- The file was built with the schema this dateline declares (else rerun to rebuild it).
+select m.schema_version, x.schema_version as expected from warehouse_meta m, expected_schema x
+where m.schema_version <> x.schema_version
+union all
+select null, x.schema_version from expected_schema x where not exists (select 1 from warehouse_meta);
+
+-- check: keys_unique
+select 'sources' as tbl, source_id as id from sources group by source_id having count(*) > 1
+union all select 'articles', article_id from articles group by article_id having count(*) > 1
+union all select 'articles.doc_id', doc_id from articles group by doc_id having count(*) > 1
+union all select 'entities', entity_id from entities group by entity_id having count(*) > 1
+union all select 'entities.entity_key', entity_key from entities group by entity_key having count(*) > 1
+union all select 'mentions', mention_id from mentions group by mention_id having count(*) > 1
+union all select 'events', event_id from events group by event_id having count(*) > 1
+union all select 'event_mentions', event_mention_id from event_mentions group by event_mention_id having count(*) > 1
+union all select 'runs', run_id from runs group by run_id having count(*) > 1
+union all select 'rejects', input_path || ' ' || coalesce(doc_id, '') || ' ' || stage || ' ' || reason
+          from rejects group by input_path, doc_id, stage, reason having count(*) > 1;
+
+-- check: events_first_article_exists
+select e.event_id, e.first_article_id from events e left join articles a on a.article_id = e.first_article_id
+where a.article_id is null;
+
+-- check: event_mention_entities_resolve
+select em.event_mention_id, u.entity_id from event_mentions em,
+    unnest(list_concat(em.actor_entity_ids, em.recipient_entity_ids)) as u(entity_id)
+left join entities e on e.entity_id = u.entity_id
+where e.entity_id is null;
+
+-- check: cameo_codes_in_codebook
+select 'events' as tbl, event_id as id, cameo_code from events
+where cameo_code not in (select cameo_code from seed_cameo_codes)
+union all
+select 'event_mentions', event_mention_id, cameo_code from event_mentions
+where cameo_code not in (select cameo_code from seed_cameo_codes);
+
+-- check: event_coding_matches_codebook
+select e.event_id, e.cameo_code, e.cameo_root, e.quad_class, e.goldstein from events e
+join seed_cameo_codes c using (cameo_code)
+where e.cameo_root <> c.cameo_root or e.quad_class <> c.quad_class or abs(e.goldstein - c.goldstein) > 1e-9;
+
+-- check: country_codes_in_codebook
+select 'entities' as tbl, entity_id as id, country from entities
+where country is not null and country <> 'IGO' and country not in (select iso3 from seed_countries)
+union all
+select 'sources', source_id, country from sources
+where country is not null and country not in (select iso3 from seed_countries);
+
+-- check: event_sources_within_articles
+select event_id, num_mentions, num_articles, num_sources from events
+where num_articles < 1 or num_articles > num_mentions or num_sources < 1 or num_sources > num_articles;
+
+-- check: entity_counts_match_mentions
+select e.entity_id, e.num_mentions, e.num_articles from entities e
+left join mentions m using (entity_id)
+group by e.entity_id, e.num_mentions, e.num_articles
+having e.num_mentions <> count(m.mention_id) or e.num_articles <> count(distinct m.article_id);
+
+-- check: articles_word_count_matches_body
+select article_id, word_count from articles
+where word_count < 1 or word_count <> length(regexp_split_to_array(trim(body), '\s+'));
+
+-- check: article_dates_plausible
+select article_id, published_at, modified_at from articles
+where (published_at is not null and (published_at < timestamp '1900-01-01'
+                                     or published_at > current_timestamp::timestamp + interval 2 day))
+   or (modified_at is not null and published_at is not null and modified_at < published_at);
+
+-- check: confidence_in_range
+select 'events' as tbl, event_id as id, confidence from events where confidence not between 0 and 1
+union all select 'event_mentions', event_mention_id, confidence from event_mentions where confidence not between 0 and 1;
+
+-- check: rejects_name_a_reason
+select input_path, doc_id, stage from rejects
+where trim(reason) = '' or input_path = '' or stage not in ('ingest', 'clean', 'extract');
+
+-- check: rejects_run_exists
+select r.input_path, r.doc_id, r.run_id from rejects r left join runs using (run_id)
+where r.run_id is null or runs.run_id is null;

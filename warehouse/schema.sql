@@ -2,6 +2,12 @@
 -- Built by the load stage from the Parquet outputs under --data-dir, in one transaction.
 -- Every table is published again as Parquet at <data-dir>/<table>/<table>.parquet.
 -- Grain and keys are stated above each table; warehouse/checks.sql tests them.
+--
+-- Bump the version below with any change to a table here. A warehouse built with an older
+-- version is rebuilt in this schema from the Parquet outputs on the next run (its `runs` rows
+-- carried over); one built by a newer dateline is refused. History: 1 = the first release
+-- (no warehouse_meta table); 2 = warehouse_meta added.
+-- schema_version: 2
 
 -- sources: one row per publisher.
 create table if not exists sources (
@@ -148,4 +154,13 @@ create table if not exists runs (
     status       varchar not null,     -- completed
     inputs       varchar[] not null,   -- INPUT paths as given
     counts       varchar not null      -- JSON: per stage, rows read / written / rejected
+);
+
+-- warehouse_meta: one row, describing this build of the file (the load stage rebuilds it on every run).
+create table if not exists warehouse_meta (
+    schema_version           integer not null,  -- the `schema_version` of warehouse/schema.sql it was built with
+    schema_hash              varchar not null,  -- sha256(schema.sql)[:16]: tells builds of an edited, unbumped schema apart
+    previous_schema_version  integer,           -- version of the warehouse it replaced (0: before versioning; null: none)
+    built_at                 timestamp not null, -- UTC
+    run_id                   varchar not null   -- -> runs: the run that built it
 );

@@ -1,0 +1,120 @@
+"""Load helpers without Prefect: stable event ids, the writer lock, folder publication."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from flows.load import schema_version
+from flows.storage import WarehouseBusy, WriterLock, publish_folder
+from transforms.stable_ids import event_id_for, report_key, stable_event_ids
+
+MENTION_COLUMNS = {"event_id": pl.String, "event_mention_id": pl.String, "article_id": pl.String,
+                   "trigger_start_char": pl.Int64}
+COMMITTED = {"event_mention_id": pl.String, "event_id": pl.String}
+
+
+def _mentions(rows):
+    return pl.DataFrame(rows, schema=MENTION_COLUMNS, orient="row")
+
+
+def _articles(rows):
+    return pl.DataFrame(rows, schema={"article_id": pl.String, "published_at": pl.Datetime("us")}, orient="row")
+
+
+ARTICLES = _articles([("a", datetime(2024, 6, 10)), ("b", datetime(2024, 6, 11)), ("c", datetime(2024, 6, 9)),
+                      ("d", None)])
+
+
+def test_a_first_load_names_each_event_after_its_earliest_published_report():
+    # given: one cluster reported by a (10 June) and c (9 June), another only by d (no date)
+    mentions = _mentions([("x1", "m-a", "a", 5), ("x1", "m-c", "c", 7), ("x2", "m-d", "d", 3)])
+    # expect
+    got = stable_event_ids(mentions, ARTICLES, pl.DataFrame(schema=COMMITTED))
+    expected = pl.DataFrame({"event_id": ["x1", "x2"],
+                             "stable_event_id": [event_id_for(report_key("c", 7)), event_id_for(report_key("d", 3))]})
+    assert_frame_equal(got, expected)
+
+
+def test_a_known_event_keeps_its_id_when_new_reports_join_it():
+    # given: the warehouse knows m-a as event OLD; the new cluster adds an earlier report c
+    committed = pl.DataFrame({"event_mention_id": ["m-a"], "event_id": ["OLD"]})
+    mentions = _mentions([("x1", "m-a", "a", 5), ("x1", "m-c", "c", 7)])
+    got = stable_event_ids(mentions, ARTICLES, committed)
+    assert got.to_dicts() == [{"event_id": "x1", "stable_event_id": "OLD"}]
+
+
+def test_bridged_events_take_the_id_of_the_earliest_report_and_a_split_gets_a_fresh_one():
+    # given: two old events (E1 from a, E2 from b) now merged by a new report d; and old E3 split
+    committed = pl.DataFrame({"event_mention_id": ["m-a", "m-b", "m-c1", "m-c2"],
+                              "event_id": ["E1", "E2", "E3", "E3"]})
+    mentions = _mentions([("x1", "m-b", "b", 1), ("x1", "m-a", "a", 1), ("x1", "m-d", "d", 1),
+                          ("x2", "m-c1", "c", 1), ("x3", "m-c2", "c", 9)])
+    got = dict(stable_event_ids(mentions, ARTICLES, committed).iter_rows())
+    # expect: the merged event keeps E1 (a is earlier than b); c1's cluster keeps E3, c2's is renamed
+    assert got["x1"] == "E1"
+    assert got["x2"] == "E3"
+    assert got["x3"] == event_id_for(report_key("c", 9))
+
+
+def test_no_reports_give_an_empty_map():
+    assert stable_event_ids(_mentions([]), ARTICLES, pl.DataFrame(schema=COMMITTED)).is_empty()
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; sys.path.insert(0, '.'); from pathlib import Path; from flows.storage import WriterLock\n"
+        f"with WriterLock(Path({str(warehouse)!r})):\n    print('held', flush=True); time.sleep(30)")],
+        cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(WarehouseBusy, match=rf"pid {holder.pid} since"):
+            with WriterLock(warehouse):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    # expect: a killed holder leaves no stale lock
+    with WriterLock(warehouse):
+        pass
+
+
+def test_published_folder_is_replaced_whole(tmp_path):
+    folder = tmp_path / "articles"
+
+    def write_two(staging: Path) -> None:
+        for month in ("2024-05", "2024-06"):
+            (staging / f"published_month={month}").mkdir()
+            pl.DataFrame({"n": [1]}).write_parquet(staging / f"published_month={month}" / "a.parquet")
+
+    publish_folder(folder, write_two)
+    publish_folder(folder, lambda s: pl.DataFrame({"n": [1, 2, 3]}).write_parquet(s / "articles.parquet"))
+    # expect: only the second version's files, readable with a plain glob, no staging left
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.parquet")) == ["articles.parquet"]
+    assert duckdb.sql(f"select count(*) from '{folder}/**/*.parquet'").fetchall() == [(3,)]
+    assert [p.name for p in tmp_path.iterdir()] == ["articles"]
+
+
+def test_schema_sql_declares_its_version():
+    assert schema_version() >= 2
+
+
+def test_the_lock_is_reentrant_within_one_process(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    with WriterLock(warehouse):
+        with WriterLock(warehouse):
+            pass
+        # still held after the inner exit: another process would be refused
+        holder_check = subprocess.run([sys.executable, "-c", (
+            "import sys; sys.path.insert(0, '.'); from pathlib import Path; from flows.storage import WriterLock\n"
+            f"try:\n    WriterLock(Path({str(warehouse)!r})).__enter__()\nexcept Exception as e:\n    print(type(e).__name__)")],
+            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+        assert holder_check.stdout.strip() == "WarehouseBusy"
