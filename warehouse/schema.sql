@@ -156,7 +156,7 @@ create table if not exists runs (
     counts       varchar not null      -- JSON: per stage, rows read / written / rejected
 );
 
--- warehouse_meta: one row, describing this build of the file (the load stage rebuilds it on every run).
+-- warehouse_meta: one row per build of this file (it holds only the latest: the load stage rebuilds the file on every run).
 create table if not exists warehouse_meta (
     schema_version           integer not null,  -- the `schema_version` of warehouse/schema.sql it was built with
     schema_hash              varchar not null,  -- sha256(schema.sql)[:16]: tells builds of an edited, unbumped schema apart
