@@ -43,6 +43,9 @@ def run(
     warehouse: Path = typer.Option(settings.DEFAULT_WAREHOUSE, "--warehouse", help="DuckDB file to build."),
     data_dir: Path = typer.Option(settings.DEFAULT_DATA_DIR, "--data-dir", help="Folder for the Parquet outputs."),
     processes: int = typer.Option(0, "--processes", help="spaCy worker processes (0: one per core)."),
+    dask_address: str = typer.Option(None, "--dask-address", help="Run the NLP batches on this Dask scheduler "
+                                     "(tcp://HOST:PORT); --data-dir must be storage the workers share."),
+    workers: int = typer.Option(0, "--workers", help="Run the NLP batches on a local Dask cluster of N workers."),
 ) -> None:
     """Run ingest, clean, extract and load over INPUT files and folders.
 
@@ -50,10 +53,18 @@ def run(
     """
     paths = _inputs(inputs)
     _writable(warehouse, data_dir)
+    if dask_address and workers:
+        raise UsageError("give either --dask-address (an existing cluster) or --workers (a local one), not both")
     from flows.pipeline import dateline_pipeline
 
     n_process = processes or max(1, min(os.cpu_count() or 1, 4))
-    result = dateline_pipeline(paths, data_dir, warehouse, n_process)
+    if workers:
+        from flows.cluster import local_cluster
+
+        with local_cluster(workers) as address:
+            result = dateline_pipeline(paths, data_dir, warehouse, n_process, address)
+    else:
+        result = dateline_pipeline(paths, data_dir, warehouse, n_process, dask_address)
     _print_summary(result, warehouse, data_dir)
 
 

@@ -17,6 +17,7 @@ Loaded once per process (functools.cache); only the components the extract stage
 from __future__ import annotations
 
 import functools
+import threading
 
 import polars as pl
 
@@ -137,10 +138,46 @@ def annotations(
     n_process: int = settings.NLP_PROCESSES,
     batch_size: int = settings.NLP_BATCH_SIZE,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(raw mentions, raw event mentions) of a batch of articles (article_id, body, published_at).
+    """(raw mentions, raw event mentions) of a batch of articles (article_id, body, published_at),
+    in the order of `articles`.
 
-    One spaCy pass per article; mentions and event triggers are read off the same Doc.
+    One spaCy pass per article; mentions and event triggers are read off the same Doc. With
+    n_process > 1 the batch is cut into chunks of `batch_size` articles that a pool of worker
+    processes parses: each worker loads the model once and keeps it for the life of this
+    process, and reads mentions and events off its own Docs, so only small frames travel back
+    and this process stays free (spaCy's own n_process would ship every Doc back here). Inside
+    a Dask worker (a daemonic process, which may not start children) use n_process=1.
     """
+    columns = articles.select("article_id", "body", "published_at")
+    if n_process <= 1:
+        return _chunk_annotations(columns, batch_size)
+    chunks = [columns.slice(i, batch_size) for i in range(0, columns.height, batch_size)]
+    parts = list(_worker_pool(n_process).map(_chunk_annotations, chunks, [batch_size] * len(chunks)))
+    if not parts:
+        return pl.DataFrame(schema=RAW_MENTION_SCHEMA), pl.DataFrame(schema=RAW_EVENT_MENTION_SCHEMA)
+    return pl.concat([m for m, _ in parts]), pl.concat([e for _, e in parts])
+
+
+_POOLS: dict = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _worker_pool(n_process: int):
+    """The process's pool of `n_process` worker processes that each load the pipeline once
+    (spawned, not forked: the parent runs Prefect's threads, and forking a threaded process
+    can deadlock). Batches running in several threads share it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with _POOLS_LOCK:
+        if n_process not in _POOLS:
+            context = multiprocessing.get_context("spawn")
+            _POOLS[n_process] = ProcessPoolExecutor(n_process, mp_context=context, initializer=pipeline)
+        return _POOLS[n_process]
+
+
+def _chunk_annotations(articles: pl.DataFrame, batch_size: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`annotations` of a chunk, in this process."""
     from transforms import entities, events, mentions
 
     nlp = pipeline()
@@ -148,7 +185,7 @@ def annotations(
     published = [p.date().isoformat() if p is not None else None for p in articles["published_at"].to_list()]
     mention_rows, event_rows = [], []
     bodies = articles["body"].to_list()
-    docs = nlp.pipe([text_for_parsing(body) for body in bodies], n_process=n_process, batch_size=batch_size)
+    docs = nlp.pipe([text_for_parsing(body) for body in bodies], batch_size=batch_size)
     for article_id, pub_date, body, doc in zip(ids, published, bodies, docs):
         found = mentions.doc_mentions(doc)
         mention_ids = [entities.mention_id(article_id, m.start_char, m.end_char) for m in found]
