@@ -12,6 +12,10 @@ and bbc-news-2225 as JSON Lines into a temporary folder, then measures:
 - their ratio (target >= 0.75), peak resident memory of the run's whole process tree (target
   < 2 GB), and a no-op rerun (the same command again; target < 5% of the full run).
 
+The machine is shared, so wall times swing with other people's jobs. Besides wall seconds it
+also reports CPU seconds of each whole process tree (getrusage of the reaped children), and
+the ratio in CPU terms, which other load does not move (it does not see cores left idle).
+
 Usage:
     python benchmarks/throughput.py                      # N = 2,000 and 20,000 (long: tens of minutes)
     python benchmarks/throughput.py --sizes 500 --repeats 2
@@ -23,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -79,8 +84,14 @@ def _tree_rss(pid: int) -> tuple[int, int]:
     return total, main
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed_run(args: list[str], env: dict) -> dict:
-    """Wall seconds and peak RSS (whole process tree, and the main process) of one command."""
+    """Wall seconds, CPU seconds and peak RSS (whole process tree, and the main process) of one command."""
+    cpu = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = {"tree": 0, "main": 0}
@@ -98,8 +109,8 @@ def timed_run(args: list[str], env: dict) -> dict:
     sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{out}\n{err}")
-    return {"seconds": seconds, "peak_tree_mb": peak["tree"] / 2**20, "peak_main_mb": peak["main"] / 2**20,
-            "output": out}
+    return {"seconds": seconds, "cpu": _children_cpu() - cpu, "peak_tree_mb": peak["tree"] / 2**20,
+            "peak_main_mb": peak["main"] / 2**20, "output": out}
 
 
 BARE_SPACY = """
@@ -118,13 +129,21 @@ for doc in model.pipe(texts, n_process={n_process}, batch_size=settings.NLP_BATC
     pass
 print(len(texts), time.perf_counter() - started)
 """
+# CPU seconds of the pipe alone: the bare-spaCy process's CPU minus the same process doing
+# everything but the pipe (imports, reading, model load).
+BARE_SETUP = BARE_SPACY.replace("for doc in model.pipe", "for doc in []  # model.pipe")
 
 
-def bare_spacy(clean_articles: Path, n_process: int) -> tuple[int, float]:
-    code = BARE_SPACY.format(root=str(ROOT), clean=str(clean_articles), n_process=n_process)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+def bare_spacy(clean_articles: Path, n_process: int) -> tuple[int, float, float]:
+    """(texts, wall seconds of the pipe, CPU seconds of the pipe)."""
+    cpu = []
+    for template in (BARE_SETUP, BARE_SPACY):
+        code = template.format(root=str(ROOT), clean=str(clean_articles), n_process=n_process)
+        before = _children_cpu()
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        cpu.append(_children_cpu() - before)
     count, seconds = out.split()[-2:]
-    return int(count), float(seconds)
+    return int(count), float(seconds), cpu[1] - cpu[0]
 
 
 def measure(n: int, articles: list[dict], work: Path, processes: int, repeats: int, env: dict) -> dict:
@@ -139,14 +158,19 @@ def measure(n: int, articles: list[dict], work: Path, processes: int, repeats: i
         reruns.append(timed_run(command, env))
         bares.append(bare_spacy(data_dir / "clean" / "articles.parquet", processes))
         print(f"  N={n} attempt {attempt + 1}: run {runs[-1]['seconds']:.1f} s, peak {runs[-1]['peak_tree_mb']:.0f} MB; "
-              f"rerun {reruns[-1]['seconds']:.1f} s; bare spaCy {bares[-1][0]} texts in {bares[-1][1]:.1f} s",
+              f"rerun {reruns[-1]['seconds']:.1f} s; bare spaCy {bares[-1][0]} texts in {bares[-1][1]:.1f} s; "
+              f"CPU s: run {runs[-1]['cpu']:.0f}, rerun {reruns[-1]['cpu']:.0f}, spaCy {bares[-1][2]:.0f}",
               flush=True)
     parsed = bares[0][0]
     run_s = statistics.median(r["seconds"] for r in runs)
     bare_s = statistics.median(b[1] for b in bares)
+    run_cpu = statistics.median(r["cpu"] for r in runs)
+    bare_cpu = statistics.median(b[2] for b in bares)
     return {
         "n": n, "parsed": parsed, "run_s": run_s, "rerun_s": statistics.median(r["seconds"] for r in reruns),
         "bare_s": bare_s, "run_per_s": n / run_s, "bare_per_s": parsed / bare_s,
+        "run_cpu": run_cpu, "bare_cpu": bare_cpu, "cpu_ratio": (n / run_cpu) / (parsed / bare_cpu),
+        "rerun_cpu": statistics.median(r["cpu"] for r in reruns),
         "peak_tree_mb": max(r["peak_tree_mb"] for r in runs), "peak_main_mb": max(r["peak_main_mb"] for r in runs),
         "summary": runs[0]["output"].strip(),
     }
@@ -175,12 +199,17 @@ def main() -> None:
               f"{r['bare_per_s']:>11.1f} {r['run_per_s'] / r['bare_per_s']:>5.2f} {1000 * r['run_s'] / r['n']:>8.1f} "
               f"{r['peak_tree_mb']:>7.0f} {r['peak_main_mb']:>6.0f} {r['rerun_s']:>7.1f} "
               f"{100 * r['rerun_s'] / r['run_s']:>6.1f}%")
+    print(f"\n{'N':>6} {'run CPU s':>9} {'spaCy CPU s':>11} {'CPU ratio':>9} {'rerun CPU s':>11} {'CPU s/1k art':>12}")
+    for r in results:
+        print(f"{r['n']:>6} {r['run_cpu']:>9.0f} {r['bare_cpu']:>11.0f} {r['cpu_ratio']:>9.2f} {r['rerun_cpu']:>11.0f} "
+              f"{1000 * r['run_cpu'] / r['n']:>12.1f}")
     if len(results) > 1:
         first, last = results[0], results[-1]
         cost = (last["run_s"] / last["n"]) / (first["run_s"] / first["n"])
         memory = last["peak_tree_mb"] / first["peak_tree_mb"]
-        print(f"\nper-article cost N={last['n']} / N={first['n']}: {cost:.2f}x (target <= 1.2); "
-              f"peak memory: {memory:.2f}x (target <= 1.5)")
+        cpu_cost = (last["run_cpu"] / last["n"]) / (first["run_cpu"] / first["n"])
+        print(f"\nper-article cost N={last['n']} / N={first['n']}: {cost:.2f}x wall, {cpu_cost:.2f}x CPU "
+              f"(target <= 1.2); peak memory: {memory:.2f}x (target <= 1.5)")
     print("\nsummary of the first run at each N:")
     for r in results:
         print(f"N={r['n']}:\n{r['summary']}")

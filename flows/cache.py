@@ -110,3 +110,44 @@ def cached_rows(cache: Path, name: str, wanted: pl.DataFrame, schema: dict) -> p
         .collect()
         .cast(schema)
     )
+
+
+# ---------------------------------------------------------------- whole-stage skips
+# A stage whose input files are byte-identical to the last run's, under the same code version,
+# would write the same outputs again: it returns the counts it recorded then instead.
+
+
+def fingerprint(inputs: list[Path], version: str) -> str:
+    """Hash of the input files' bytes (a missing file counts as empty) and the code version."""
+    digest = hashlib.sha256(version.encode())
+    for path in inputs:
+        digest.update(str(path.name).encode() + b"\0")
+        if path.exists():
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def unchanged_counts(manifest: Path, fingerprint: str, outputs: list[Path]) -> dict | None:
+    """The counts recorded with `fingerprint` when every output still exists, else None."""
+    import json
+
+    if not manifest.exists() or not all(p.exists() for p in outputs):
+        return None
+    recorded = json.loads(manifest.read_text())
+    return recorded["counts"] if recorded.get("fingerprint") == fingerprint else None
+
+
+def record(manifest: Path, fingerprint: str, counts: dict) -> None:
+    """Remember the stage's counts for this fingerprint (written after its outputs)."""
+    import json
+    import os
+    import tempfile
+
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{manifest.stem}-", suffix=".tmp", dir=manifest.parent)
+    with os.fdopen(fd, "w") as handle:
+        json.dump({"fingerprint": fingerprint, "counts": counts}, handle, sort_keys=True)
+    os.replace(tmp, manifest)

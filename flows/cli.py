@@ -64,6 +64,10 @@ def run(
         with local_cluster(workers) as address:
             result = dateline_pipeline(paths, data_dir, warehouse, n_process, address)
     else:
+        if not dask_address:
+            from transforms.nlp import start_workers
+
+            start_workers(n_process)  # the model loads while Prefect starts and ingest and clean run
         result = dateline_pipeline(paths, data_dir, warehouse, n_process, dask_address)
     _print_summary(result, warehouse, data_dir)
 

@@ -52,15 +52,23 @@ def extractable(articles: pl.DataFrame, languages: tuple[str, ...] = settings.EX
 def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batches_in_flight: int = 2) -> dict:
     """Extract mentions, entities and events from <data-dir>/clean/ into <data-dir>/extract/.
 
-    Only articles missing from the NLP cache are parsed, in batches of EXTRACT_BATCH_ARTICLES
-    (one task each, at most `batches_in_flight` at a time so memory stays bounded); entity
-    resolution and event merging then run over the whole corpus from the cache.
+    When the clean articles and the code are byte-identical to the last run's, the outputs are
+    kept as they are. Otherwise only articles missing from the NLP cache are parsed, in batches
+    of EXTRACT_BATCH_ARTICLES (one task each, at most `batches_in_flight` at a time so memory
+    stays bounded); entity resolution and event merging then run over the whole corpus.
     """
     logger = get_run_logger()
     store = DataDir(data_dir)
+    version = cache.code_version()
+    outputs = [store.stage("extract", name) for name in ("mentions", "entities", "events", "event_mentions", "rejects")]
+    manifest = data_dir / "extract" / "manifest.json"
+    fingerprint = cache.fingerprint([store.stage("clean", "articles"), Path(__file__)], version)
+    if (counts := cache.unchanged_counts(manifest, fingerprint, outputs)) is not None:
+        logger.info("extract: clean articles and code unchanged since the last run; outputs kept")
+        return {**counts, "parsed": 0}
+    manifest.unlink(missing_ok=True)
     articles = read_parquet(store.stage("clean", "articles"), clean.ARTICLE_SCHEMA)
     todo, skipped = extractable(articles)
-    version = cache.code_version()
     cache.prune(data_dir, version)
     cache_dir = cache.folder(data_dir, version)
     wanted = cache.keyed(todo.select("article_id", "body", "published_at"), version)
@@ -76,13 +84,12 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batche
     for future in in_flight:
         future.result()
     mentions, found, merged, reports = resolve(cache_dir, wanted, articles)
-    write_parquet(mentions, store.stage("extract", "mentions"))
-    write_parquet(found, store.stage("extract", "entities"))
-    write_parquet(merged, store.stage("extract", "events"))
-    write_parquet(reports, store.stage("extract", "event_mentions"))
-    write_parquet(skipped, store.stage("extract", "rejects"))
+    for frame, path in zip((mentions, found, merged, reports, skipped), outputs):
+        write_parquet(frame, path)
     logger.info("extract: %d articles (%d parsed, %d from the cache), %d mentions of %d entities, "
                 "%d reports of %d events, %d skipped", todo.height, missing.height, todo.height - missing.height,
                 mentions.height, found.height, reports.height, merged.height, skipped.height)
-    return {"read": todo.height, "parsed": missing.height, "mentions": mentions.height, "entities": found.height,
-            "event_mentions": reports.height, "events": merged.height, "rejected": skipped.height}
+    counts = {"read": todo.height, "parsed": missing.height, "mentions": mentions.height, "entities": found.height,
+              "event_mentions": reports.height, "events": merged.height, "rejected": skipped.height}
+    cache.record(manifest, fingerprint, counts)
+    return counts

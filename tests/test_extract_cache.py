@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import polars as pl
+import pytest
 from polars.testing import assert_frame_equal
 
 from flows import cache
@@ -72,3 +73,47 @@ def test_prune_keeps_only_the_current_version(tmp_path):
 def test_code_version_is_stable_within_a_process():
     assert cache.code_version() == cache.code_version()
     assert len(cache.code_version()) == 16
+
+
+def _tables(warehouse) -> dict[str, list]:
+    """Every table but `runs`, without run ids (reruns keep the first run's ids anyway)."""
+    import duckdb
+
+    from transforms.settings import WAREHOUSE_TABLES
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return {t: con.execute(f"select * exclude (run_id) from {t} order by all").fetchall()
+                if "run_id" in [c[0] for c in con.execute(f"describe {t}").fetchall()]
+                else con.execute(f"select * from {t} order by all").fetchall()
+                for t in WAREHOUSE_TABLES if t != "runs"}
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_rerun_parses_only_new_or_changed_articles_and_matches_a_fresh_run(tmp_path):
+    import shutil
+
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.pipeline import dateline_pipeline
+    from transforms.settings import SAMPLE_DIR
+
+    inputs, data_dir, warehouse = tmp_path / "inputs", tmp_path / "data", tmp_path / "w.duckdb"
+    shutil.copytree(SAMPLE_DIR, inputs)
+    with prefect_test_harness(server_startup_timeout=90):
+        first = dateline_pipeline([inputs], data_dir, warehouse)
+        fresh = _tables(warehouse)
+        again = dateline_pipeline([inputs], data_dir, warehouse)
+        assert (first["extract"]["parsed"], again["extract"]["parsed"]) == (2, 0)
+        assert _tables(warehouse) == fresh
+        edited = sorted(inputs.glob("*.txt"))[0]
+        edited.write_text(edited.read_text() + "\n\nThe ministry said talks would resume in Geneva.\n")
+        changed = dateline_pipeline([inputs], data_dir, warehouse)
+        assert changed["extract"]["parsed"] == 1
+        after_edit = _tables(warehouse)
+        shutil.rmtree(data_dir / "extract")  # outputs, manifest and NLP cache: everything parsed afresh
+        rebuilt = dateline_pipeline([inputs], data_dir, warehouse)
+        assert rebuilt["extract"]["parsed"] == 2
+        assert _tables(warehouse) == after_edit

@@ -176,6 +176,19 @@ def _worker_pool(n_process: int):
         return _POOLS[n_process]
 
 
+def start_workers(n_process: int) -> None:
+    """Start the worker pool and load the model in each worker now, without waiting, so the
+    loads overlap whatever runs before the first batch (Prefect start-up, ingest, clean)."""
+    if n_process > 1:
+        pool = _worker_pool(n_process)
+        for _ in range(n_process):
+            pool.submit(_loaded)
+
+
+def _loaded() -> bool:
+    return pipeline() is not None
+
+
 def _chunk_annotations(articles: pl.DataFrame, batch_size: int) -> tuple[pl.DataFrame, pl.DataFrame]:
     """`annotations` of a chunk, in this process."""
     from transforms import entities, events, mentions
