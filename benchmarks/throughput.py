@@ -18,7 +18,7 @@ the ratio in CPU terms, which other load does not move (it does not see cores le
 
 Usage:
     python benchmarks/throughput.py                      # N = 2,000 and 20,000 (long: tens of minutes)
-    python benchmarks/throughput.py --sizes 500 --repeats 2
+    python benchmarks/throughput.py --sizes 2000 8000 --repeats 2 1   # medians of 2 runs at 2,000
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ print(len(texts), time.perf_counter() - started)
 """
 # CPU seconds of the pipe alone: the bare-spaCy process's CPU minus the same process doing
 # everything but the pipe (imports, reading, model load).
-BARE_SETUP = BARE_SPACY.replace("for doc in model.pipe", "for doc in []  # model.pipe")
+BARE_SETUP = BARE_SPACY.replace("model.pipe(texts, n_process={n_process}, batch_size=settings.NLP_BATCH_SIZE)", "[]")
 
 
 def bare_spacy(clean_articles: Path, n_process: int) -> tuple[int, float, float]:
@@ -156,6 +156,8 @@ def measure(n: int, articles: list[dict], work: Path, processes: int, repeats: i
                    "--data-dir", str(data_dir), "--processes", str(processes)]
         runs.append(timed_run(command, env))
         reruns.append(timed_run(command, env))
+        print(f"  N={n} attempt {attempt + 1}: run {runs[-1]['seconds']:.1f} s ({runs[-1]['cpu']:.0f} CPU s), "
+              f"rerun {reruns[-1]['seconds']:.1f} s", flush=True)
         bares.append(bare_spacy(data_dir / "clean" / "articles.parquet", processes))
         print(f"  N={n} attempt {attempt + 1}: run {runs[-1]['seconds']:.1f} s, peak {runs[-1]['peak_tree_mb']:.0f} MB; "
               f"rerun {reruns[-1]['seconds']:.1f} s; bare spaCy {bares[-1][0]} texts in {bares[-1][1]:.1f} s; "
@@ -179,7 +181,8 @@ def measure(n: int, articles: list[dict], work: Path, processes: int, repeats: i
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
-    parser.add_argument("--repeats", type=int, default=1, help="runs per size (medians are reported)")
+    parser.add_argument("--repeats", type=int, nargs="+", default=[1],
+                        help="runs per size (medians are reported); one value for all sizes or one per size")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = parser.parse_args()
@@ -188,10 +191,11 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory(prefix="dateline-throughput-") as tmp:
         work = args.keep or Path(tmp)
-        for n in args.sizes:
+        repeats = args.repeats * len(args.sizes) if len(args.repeats) == 1 else args.repeats
+        for n, times in zip(args.sizes, repeats):
             if n > len(articles):
                 sys.exit(f"only {len(articles)} articles available, asked for {n}")
-            results.append(measure(n, articles, work, args.processes, args.repeats, env))
+            results.append(measure(n, articles, work, args.processes, times, env))
     print(f"\n{'N':>6} {'parsed':>6} {'run s':>7} {'run art/s':>9} {'spaCy s':>7} {'spaCy art/s':>11} "
           f"{'ratio':>5} {'s/1k art':>8} {'peak MB':>7} {'(main)':>6} {'rerun s':>7} {'rerun %':>7}")
     for r in results:
