@@ -83,6 +83,7 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batche
         in_flight.append(annotate_batch.submit(missing.slice(i, size), n_process, cache_dir))
     for future in in_flight:
         future.result()
+    nlp.stop_workers()  # the spaCy workers' memory is not needed for resolution
     mentions, found, merged, reports = resolve(cache_dir, wanted, articles)
     for frame, path in zip((mentions, found, merged, reports, skipped), outputs):
         write_parquet(frame, path)

@@ -185,6 +185,15 @@ def start_workers(n_process: int) -> None:
             pool.submit(_loaded)
 
 
+def stop_workers() -> None:
+    """Stop the worker pools (their memory is freed before corpus-level resolution runs)."""
+    with _POOLS_LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
+        pool.shutdown(wait=True)
+
+
 def _loaded() -> bool:
     return pipeline() is not None
 
