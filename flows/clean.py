@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 
-from flows import progress
+from flows import cache, progress
 from flows.storage import DataDir, read_parquet, write_parquet
 from transforms import clean, dedup, ingest, seeds, settings, sources
 
@@ -36,6 +36,14 @@ def clean_flow(data_dir: Path) -> dict:
     """Clean every ingested document into <data-dir>/clean/. Returns counts."""
     logger = get_run_logger()
     store = DataDir(data_dir)
+    # Incremental runs (flows/cache.py): documents and code unchanged -> outputs unchanged.
+    outputs = [store.stage("clean", name) for name in ("articles", "sources", "rejects")]
+    manifest = data_dir / "clean" / "manifest.json"
+    fingerprint = cache.fingerprint([store.stage("ingest", "documents"), Path(__file__)], cache.code_version())
+    if (counts := cache.unchanged_counts(manifest, fingerprint, outputs)) is not None:
+        logger.info("clean: documents and code unchanged since the last run; outputs kept")
+        return counts
+    manifest.unlink(missing_ok=True)
     documents = read_parquet(store.stage("ingest", "documents"), {**ingest.DOCUMENT_SCHEMA, "run_id": pl.String})
     size = settings.CLEAN_BATCH_DOCUMENTS
     batches = [documents.slice(i, size) for i in range(0, documents.height, size)]
@@ -50,5 +58,7 @@ def clean_flow(data_dir: Path) -> dict:
     duplicates = marked.filter(pl.col("duplicate_of").is_not_null()).height
     logger.info("clean: %d articles (%d duplicates), %d sources, %d rejected", marked.height, duplicates,
                 publishers.height, rejects.height)
-    return {"read": documents.height, "written": marked.height, "duplicates": duplicates,
-            "sources": publishers.height, "rejected": rejects.height}
+    counts = {"read": documents.height, "written": marked.height, "duplicates": duplicates,
+              "sources": publishers.height, "rejected": rejects.height}
+    cache.record(manifest, fingerprint, counts)
+    return counts

@@ -52,6 +52,9 @@ def run(
     data_dir: Path = typer.Option(settings.DEFAULT_DATA_DIR, "--data-dir", help="Folder for the Parquet outputs."),
     processes: int = typer.Option(0, "--processes", help="spaCy worker processes (0: one per core)."),
     wait: bool = typer.Option(False, "--wait", help="If another run is writing the warehouse, wait for it."),
+    dask_address: str = typer.Option(None, "--dask-address", help="Run the NLP batches on this Dask scheduler "
+                                     "(tcp://HOST:PORT); --data-dir must be storage the workers share."),
+    workers: int = typer.Option(0, "--workers", help="Run the NLP batches on a local Dask cluster of N workers."),
 ) -> None:
     """Run ingest, clean, extract and load over INPUT files and folders.
 
@@ -62,6 +65,8 @@ def run(
     _writable(warehouse, data_dir)
     if processes < 0:
         raise UsageError(f"--processes {processes} is negative; give 0 (one per core) or a number of processes")
+    if dask_address and workers:
+        raise UsageError("give either --dask-address (an existing cluster) or --workers (a local one), not both")
     from flows import progress
     from flows.pipeline import dateline_pipeline
     from flows.storage import WriterLock
@@ -71,7 +76,17 @@ def run(
     try:
         # The lock before Prefect starts: a busy warehouse is one line, at once.
         with WriterLock(warehouse, wait=wait), progress.reporting(reporter):
-            result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait)
+            if workers:
+                from flows.cluster import local_cluster
+
+                with local_cluster(workers) as address:
+                    result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait, address)
+            else:
+                if not dask_address:
+                    from transforms.nlp import start_workers
+
+                    start_workers(n_process)  # the model loads while Prefect starts and ingest and clean run
+                result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait, dask_address)
     finally:
         reporter.close()
     _print_summary(result, warehouse, data_dir)

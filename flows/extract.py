@@ -2,31 +2,40 @@
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
-from flows import progress
+from flows import cache, progress
 from flows.storage import DataDir, read_parquet, write_parquet
 from transforms import clean, entities, events, nlp, settings, stories, tone
 
 
-@task(name="nlp-batch")
-def annotate_batch(articles: pl.DataFrame, n_process: int) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Raw mentions and raw event mentions of one batch (the spaCy model loads once per process)."""
-    return nlp.annotations(articles, n_process=n_process)
+@task(name="nlp-batch", cache_policy=NO_CACHE)
+def annotate_batch(articles: pl.DataFrame, n_process: int, cache_dir: Path) -> int:
+    """Parse one batch and store its raw mentions and event mentions in the NLP cache (on a
+    Dask worker this folder must be shared storage). Returns the number of articles parsed."""
+    mentions, reports = nlp.annotations(articles, n_process=n_process)
+    cache.write_batch(cache_dir, articles.select("article_id", "nlp_key"), mentions, reports)
+    return articles.height
 
 
-@task(name="resolve-entities-and-merge-events")
-def resolve(raw_mentions: pl.DataFrame, raw_events: pl.DataFrame, articles: pl.DataFrame):
+@task(name="resolve-entities-and-merge-events", cache_policy=NO_CACHE)
+def resolve(cache_dir: Path, wanted: pl.DataFrame, articles: pl.DataFrame):
+    """Entities resolved and events merged over every wanted article, read from the NLP cache;
+    `articles` are the extracted ones (their tone feeds events.avg_tone)."""
+    raw_mentions = cache.cached_rows(cache_dir, "mentions", wanted, nlp.RAW_MENTION_SCHEMA)
+    raw_events = cache.cached_rows(cache_dir, "events", wanted, nlp.RAW_EVENT_MENTION_SCHEMA)
     mentions, found = entities.resolved_mentions(raw_mentions)
     tones = tone.article_tones(articles)
     merged, reports = events.merged_events(raw_events, mentions, found, articles.join(tones, on="article_id"))
     return mentions, found, merged, reports, tones
 
 
-@task(name="stories")
+@task(name="stories", cache_policy=NO_CACHE)
 def group_stories(articles: pl.DataFrame, extracted: pl.DataFrame, mentions: pl.DataFrame, found: pl.DataFrame,
                   tones: pl.DataFrame) -> pl.DataFrame:
     """story_id and tone for every article (duplicates take their original's)."""
@@ -49,30 +58,52 @@ def extractable(articles: pl.DataFrame, languages: tuple[str, ...] = settings.EX
 
 
 @flow(name="extract")
-def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES) -> dict:
-    """Extract mentions, entities and events from <data-dir>/clean/ into <data-dir>/extract/."""
+def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batches_in_flight: int = 2) -> dict:
+    """Extract mentions, entities and events from <data-dir>/clean/ into <data-dir>/extract/.
+
+    When the clean articles and the code are byte-identical to the last run's, the outputs are
+    kept as they are. Otherwise only articles missing from the NLP cache are parsed, in batches
+    of EXTRACT_BATCH_ARTICLES (one task each, at most `batches_in_flight` at a time so memory
+    stays bounded); entity resolution and event merging then run over the whole corpus.
+    """
     logger = get_run_logger()
     store = DataDir(data_dir)
+    version = cache.code_version()
+    outputs = [store.stage("extract", name)
+               for name in ("mentions", "entities", "events", "event_mentions", "rejects", "article_stories")]
+    manifest = data_dir / "extract" / "manifest.json"
+    fingerprint = cache.fingerprint([store.stage("clean", "articles"), Path(__file__)], version)
+    if (counts := cache.unchanged_counts(manifest, fingerprint, outputs)) is not None:
+        logger.info("extract: clean articles and code unchanged since the last run; outputs kept")
+        return {**counts, "parsed": 0}
+    manifest.unlink(missing_ok=True)
     articles = read_parquet(store.stage("clean", "articles"), clean.ARTICLE_SCHEMA)
     todo, skipped = extractable(articles)
+    cache.prune(data_dir, version)
+    cache_dir = cache.folder(data_dir, version)
+    wanted = cache.keyed(todo.select("article_id", "body", "published_at", "title"), version)
+    missing = wanted.join(cache.cached_keys(cache_dir), on=["article_id", "nlp_key"], how="anti").sort("article_id")
     size = settings.EXTRACT_BATCH_ARTICLES
     # Worker processes cost a model load each: not worth it for a handful of articles.
-    n_process = n_process if todo.height >= settings.MIN_ARTICLES_PER_PROCESS * n_process else 1
-    batches = [todo.slice(i, size) for i in range(0, todo.height, size)]
-    parts = [annotate_batch(batch, n_process) for batch in progress.track("extract", batches, todo.height, "articles")]
-    raw_mentions = pl.concat([m for m, _ in parts]) if parts else pl.DataFrame(schema=nlp.RAW_MENTION_SCHEMA)
-    raw_events = pl.concat([e for _, e in parts]) if parts else pl.DataFrame(schema=nlp.RAW_EVENT_MENTION_SCHEMA)
-    mentions, found, merged, reports, tones = resolve(raw_mentions, raw_events, todo)
+    n_process = n_process if missing.height >= settings.MIN_ARTICLES_PER_PROCESS * n_process else 1
+    in_flight: deque = deque()
+    starts = range(0, missing.height, size)
+    for i in progress.track("extract", starts, missing.height, "articles", size=lambda i: min(size, missing.height - i)):
+        if len(in_flight) >= max(1, batches_in_flight):
+            in_flight.popleft().result()
+        in_flight.append(annotate_batch.submit(missing.slice(i, size), n_process, cache_dir))
+    for future in in_flight:
+        future.result()
+    nlp.stop_workers()  # the spaCy workers' memory is not needed for resolution
+    mentions, found, merged, reports, tones = resolve(cache_dir, wanted, todo)
     article_stories = group_stories(articles, todo, mentions, found, tones)
-    write_parquet(mentions, store.stage("extract", "mentions"))
-    write_parquet(found, store.stage("extract", "entities"))
-    write_parquet(merged, store.stage("extract", "events"))
-    write_parquet(reports, store.stage("extract", "event_mentions"))
-    write_parquet(article_stories, store.stage("extract", "article_stories"))
-    write_parquet(skipped, store.stage("extract", "rejects"))
-    logger.info("extract: %d articles in %d stories, %d mentions of %d entities, %d reports of %d events, %d skipped",
-                todo.height, article_stories["story_id"].n_unique(), mentions.height, found.height, reports.height,
+    for frame, path in zip((mentions, found, merged, reports, skipped, article_stories), outputs):
+        write_parquet(frame, path)
+    logger.info("extract: %d articles (%d parsed, %d from the cache) in %d stories, %d mentions of %d entities, "
+                "%d reports of %d events, %d skipped", todo.height, missing.height, todo.height - missing.height,
+                article_stories["story_id"].n_unique(), mentions.height, found.height, reports.height,
                 merged.height, skipped.height)
-    return {"read": todo.height, "mentions": mentions.height, "entities": found.height,
-            "event_mentions": reports.height, "events": merged.height, "rejected": skipped.height}
-
+    counts = {"read": todo.height, "parsed": missing.height, "mentions": mentions.height, "entities": found.height,
+              "event_mentions": reports.height, "events": merged.height, "rejected": skipped.height}
+    cache.record(manifest, fingerprint, counts)
+    return counts

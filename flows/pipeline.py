@@ -34,8 +34,12 @@ def dateline_pipeline(
     warehouse: Path = settings.DEFAULT_WAREHOUSE,
     n_process: int = settings.NLP_PROCESSES,
     wait: bool = False,
+    dask_address: str | None = None,
 ) -> dict:
-    """Run every stage over `inputs`; returns per-stage counts and the load summary."""
+    """Run every stage over `inputs`; returns per-stage counts and the load summary.
+
+    With `dask_address`, the extract stage's NLP batches run on that Dask cluster (flows/cluster.py).
+    """
     with WriterLock(Path(warehouse), wait=wait):
         started = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
         run_id = new_run_id(started)
@@ -46,8 +50,19 @@ def dateline_pipeline(
         crash_point("after-ingest")
         counts["clean"] = clean_flow(data_dir)
         crash_point("after-clean")
-        counts["extract"] = extract_flow(data_dir, n_process)
+        counts["extract"] = _extract(data_dir, n_process, dask_address)
         crash_point("after-extract")
         run = {"run_id": run_id, "started_at": started, "inputs": [str(p) for p in inputs], "counts": counts}
         counts["load"] = load_flow(data_dir, warehouse, run)
     return {"run_id": run_id, **counts}
+
+
+def _extract(data_dir: Path, n_process: int, dask_address: str | None) -> dict:
+    """The extract flow, locally (a pool of n_process spaCy workers, two batches in flight) or on
+    Dask (one batch per worker thread in flight, plus as many queued)."""
+    if not dask_address:
+        return extract_flow(data_dir, n_process)
+    from flows import cluster
+
+    on_dask = extract_flow.with_options(task_runner=cluster.extract_runner(dask_address))
+    return on_dask(data_dir, n_process=1, batches_in_flight=2 * cluster.cluster_threads(dask_address))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections import Counter
 
 import polars as pl
@@ -333,11 +334,68 @@ def annotations(
     batch_size: int = settings.NLP_BATCH_SIZE,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(raw mentions, raw event mentions) of a batch of articles (article_id, body, published_at,
-    optional title).
+    optional title), in the order of `articles`.
 
     One spaCy pass per body, ALL-CAPS lines case-restored first; mentions and event triggers
-    are read off the same Doc. Headlines get a second, short pass (`title_mentions`).
+    are read off the same Doc. Headlines get a second, short pass (`title_mentions`). With
+    n_process > 1 the batch is cut into chunks of `batch_size` articles that a pool of worker
+    processes parses: each worker loads the model once and keeps it for the life of this
+    process, and reads mentions and events off its own Docs, so only small frames travel back
+    and this process stays free (spaCy's own n_process would ship every Doc back here). Inside
+    a Dask worker (a daemonic process, which may not start children) use n_process=1.
     """
+    columns = articles.select("article_id", "body", "published_at", *(["title"] if "title" in articles.columns else []))
+    if n_process <= 1:
+        return _chunk_annotations(columns, batch_size)
+    chunks = [columns.slice(i, batch_size) for i in range(0, columns.height, batch_size)]
+    parts = list(_worker_pool(n_process).map(_chunk_annotations, chunks, [batch_size] * len(chunks)))
+    if not parts:
+        return pl.DataFrame(schema=RAW_MENTION_SCHEMA), pl.DataFrame(schema=RAW_EVENT_MENTION_SCHEMA)
+    return pl.concat([m for m, _ in parts]), pl.concat([e for _, e in parts])
+
+
+_POOLS: dict = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _worker_pool(n_process: int):
+    """The process's pool of `n_process` worker processes that each load the pipeline once
+    (spawned, not forked: the parent runs Prefect's threads, and forking a threaded process
+    can deadlock). Batches running in several threads share it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with _POOLS_LOCK:
+        if n_process not in _POOLS:
+            context = multiprocessing.get_context("spawn")
+            _POOLS[n_process] = ProcessPoolExecutor(n_process, mp_context=context, initializer=pipeline)
+        return _POOLS[n_process]
+
+
+def start_workers(n_process: int) -> None:
+    """Start the worker pool and load the model in each worker now, without waiting, so the
+    loads overlap whatever runs before the first batch (Prefect start-up, ingest, clean)."""
+    if n_process > 1:
+        pool = _worker_pool(n_process)
+        for _ in range(n_process):
+            pool.submit(_loaded)
+
+
+def stop_workers() -> None:
+    """Stop the worker pools (their memory is freed before corpus-level resolution runs)."""
+    with _POOLS_LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
+        pool.shutdown(wait=True)
+
+
+def _loaded() -> bool:
+    return pipeline() is not None
+
+
+def _chunk_annotations(articles: pl.DataFrame, batch_size: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`annotations` of a chunk, in this process."""
     from transforms import entities, events, mentions
 
     nlp = pipeline()
@@ -345,7 +403,7 @@ def annotations(
     published = [p.date().isoformat() if p is not None else None for p in articles["published_at"].to_list()]
     mention_rows, event_rows = [], []
     bodies = articles["body"].to_list()
-    docs = nlp.pipe([text_for_parsing(case_restored(body)) for body in bodies], n_process=n_process, batch_size=batch_size)
+    docs = nlp.pipe([text_for_parsing(case_restored(body)) for body in bodies], batch_size=batch_size)
     for article_id, pub_date, body, doc in zip(ids, published, bodies, docs):
         found = mentions.doc_mentions(doc)
         mention_ids = [entities.mention_id(article_id, m.start_char, m.end_char) for m in found]
