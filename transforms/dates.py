@@ -1,7 +1,7 @@
 """Event dates: a date expression resolved against the article's publication date.
 
-Our own rule table (dateparser's weekday handling is inconsistent across versions; see
-../shared/research/extraction-design.md 5.5), with dateparser only for absolute dates. With no
+Our own rule table, absolute dates included (dateparser's weekday handling is inconsistent
+across versions; see ../shared/research/extraction-design.md 5.5). With no
 anchor, relative expressions stay unresolved: null beats a guess.
 
 | expression                  | past / neutral clause              | future clause            | precision |
