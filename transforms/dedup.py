@@ -17,6 +17,7 @@ import re
 import polars as pl
 
 from transforms import settings
+from transforms.groups import UnionFind
 
 DUPLICATE_SCHEMA = {"article_id": pl.String, "duplicate_of": pl.String, "duplicate_kind": pl.String}
 
@@ -33,26 +34,6 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-class _UnionFind:
-    def __init__(self, order: dict[str, int]):
-        self.parent: dict[str, str] = {}
-        self.order = order
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # The root is always the earliest article, so it is the group's original.
-            first, second = sorted((ra, rb), key=self.order.__getitem__)
-            self.parent[second] = first
-
-
 def duplicate_marks(
     articles: pl.DataFrame,
     threshold: float = settings.NEAR_DUPLICATE_JACCARD,
@@ -67,7 +48,8 @@ def duplicate_marks(
     ordered = articles.sort(["published_at", "doc_id"], nulls_last=True)
     ids = ordered["article_id"].to_list()
     order = {article: i for i, article in enumerate(ids)}
-    groups = _UnionFind(order)
+    # The representative is always the earliest article, so it is the group's original.
+    groups = UnionFind(rank=order.__getitem__)
     kind: dict[str, str] = {}
 
     first_by_hash: dict[str, str] = {}

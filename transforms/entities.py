@@ -31,6 +31,7 @@ from collections import Counter
 import polars as pl
 
 from transforms import seeds
+from transforms.groups import UnionFind
 
 MENTION_SCHEMA = {
     "mention_id": pl.String,  # sha256(article_id, start_char, end_char)[:16]
@@ -289,26 +290,6 @@ def _org_coding() -> dict[str, tuple[str | None, str | None]]:
     return {o: (c or None, s or None) for o, c, s in frame.select("org_id", "country", "sector").iter_rows()}
 
 
-class _Clusters:
-    """Union-find over entity keys; the representative is the key with most mentions."""
-
-    def __init__(self, counts: Counter):
-        self.parent = {k: k for k in counts}
-        self.counts = counts
-
-    def find(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            keep, drop = sorted((ra, rb), key=lambda k: (-self.counts[k], k))
-            self.parent[drop] = keep
-
-
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -351,7 +332,7 @@ def _merge_keys(rows: list[dict]) -> None:
             row["entity_key"], row["kind"], row["entity_label"] = f"{namespace}:{name}", kind, label
 
     counts = Counter(row["entity_key"] for row in rows)
-    clusters = _Clusters(counts)
+    clusters = UnionFind(rank=lambda k, c=counts: (-c[k], k))  # the most-mentioned key represents
     info: dict[str, dict] = {}
     by_article: dict[str, set] = {}
     for row in rows:

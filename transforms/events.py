@@ -46,6 +46,7 @@ import polars as pl
 
 from transforms import dates, seeds, settings
 from transforms import places as places_module
+from transforms.groups import UnionFind
 
 # Verbs whose complement clause holds the reported act; they are never events themselves.
 REPORTING_VERBS = frozenset("say tell report add note confirm claim state announce quote according insist "
@@ -768,14 +769,10 @@ def merged_events(
         })
     reports.sort(key=lambda r: r["key"])
 
-    # Union-find over compatible pairs inside blocks of one PLOVER type (or CAMEO root).
-    parent = list(range(len(reports)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    # Union-find over compatible pairs inside blocks of one PLOVER type (or CAMEO root); the
+    # first report (by key) represents its group.
+    groups: UnionFind[int] = UnionFind(rank=lambda i: i)
+    find = groups.find
 
     blocks: dict[str, list[int]] = {}
     for i, report in enumerate(reports):
@@ -784,7 +781,7 @@ def merged_events(
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if find(i) != find(j) and _compatible(reports[i], reports[j], merge_days):
-                    parent[max(find(i), find(j))] = min(find(i), find(j))
+                    groups.union(i, j)
 
     clusters: dict[int, list[dict]] = {}
     for i, report in enumerate(reports):
