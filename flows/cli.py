@@ -104,7 +104,7 @@ def _print_summary(result: dict, warehouse: Path, data_dir: Path) -> None:
                f"{extract['rejected']} not extracted")
     tables = ", ".join(f"{t} {n}" for t, n in load["tables"].items())
     typer.echo(f"  load     {warehouse}: {tables}")
-    typer.echo(f"  parquet  {data_dir}/<table>/<table>.parquet")
+    typer.echo(f"  parquet  {data_dir}/<table>/ (articles and events partitioned by month)")
     if load["failed_checks"]:
         typer.echo(f"  checks   FAILED: {load['failed_checks']} (see `dateline check`)")
     else:
