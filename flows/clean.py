@@ -1,7 +1,5 @@
 """Clean flow: documents to articles, duplicates marked, publishers found."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import polars as pl

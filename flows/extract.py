@@ -1,7 +1,5 @@
 """Extract flow: entity mentions, canonical entities, and merged events from clean articles."""
 
-from __future__ import annotations
-
 from collections import deque
 from pathlib import Path
 

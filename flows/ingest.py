@@ -1,7 +1,5 @@
 """Ingest flow: find input files, read them in batches, keep every document, reject the rest."""
 
-from __future__ import annotations
-
 import errno
 import os
 import stat

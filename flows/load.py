@@ -16,8 +16,6 @@ Schema versions: the file records the version of warehouse/schema.sql it was bui
 `runs` migrated column by column); a newer one is refused, never mixed.
 """
 
-from __future__ import annotations
-
 import hashlib
 import json
 import os

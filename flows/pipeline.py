@@ -7,8 +7,6 @@ files the killed run left and then redoes its work (stage outputs are replaced w
 warehouse only changes when a load swaps a finished file in).
 """
 
-from __future__ import annotations
-
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
