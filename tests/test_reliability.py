@@ -221,13 +221,19 @@ def test_renamed_and_resaved_files_are_not_new_and_a_changed_file_is(api_url, tm
     con.close()
 
 
-def test_an_older_warehouse_is_rebuilt_and_a_newer_one_refused(reference, tmp_path):
-    # given: the reference warehouse as the first release wrote it (no warehouse_meta)
+def _first_release_copy(reference, tmp_path):
+    """A copy of the reference warehouse as the first release wrote it (no warehouse_meta)."""
     warehouse = tmp_path / "w.duckdb"
     shutil.copy(reference["warehouse"], warehouse)
     con = duckdb.connect(str(warehouse))
     con.execute("drop table warehouse_meta")
     con.close()
+    return warehouse
+
+
+def test_an_older_warehouse_is_rebuilt_and_a_newer_one_refused(reference, tmp_path):
+    # given: the reference warehouse as the first release wrote it (no warehouse_meta)
+    warehouse = _first_release_copy(reference, tmp_path)
     run = {"run_id": "run-upgrade", "started_at": __import__("datetime").datetime(2026, 1, 1), "inputs": [],
            "counts": {}}
     # when: a load runs
@@ -265,11 +271,7 @@ def test_check_lists_violations_and_exits_non_zero(reference, tmp_path):
 def test_check_fails_on_a_warehouse_from_before_schema_versions(reference, tmp_path):
     from flows.cli import app
 
-    warehouse = tmp_path / "w.duckdb"
-    shutil.copy(reference["warehouse"], warehouse)
-    con = duckdb.connect(str(warehouse))
-    con.execute("drop table warehouse_meta")
-    con.close()
+    warehouse = _first_release_copy(reference, tmp_path)
     result = CliRunner().invoke(app, ["check", "--warehouse", str(warehouse)])
     assert result.exit_code == 1
     assert "schema_version_current: FAILED" in result.output
