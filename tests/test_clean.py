@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import polars as pl
 from hypothesis import given, strategies as st
@@ -87,6 +87,22 @@ def test_metadata_date_and_text_dates():
     assert clean.parsed_datetime("2024-06-11T10:00:00+09:00") == datetime(2024, 6, 11, 1, 0)
     assert clean.date_in_text("Posted June 3, 2024 by staff") == datetime(2024, 6, 3)
     assert clean.date_in_text("no date here") is None
+
+
+def test_a_kick_off_time_under_a_date_is_not_a_year():
+    # A BBC fixture block: "Saturday, 26 February" then "1600 GMT" was read as 26 Feb 1600.
+    assert clean.date_in_text("Stade de France, Paris\n\nSaturday, 26 February\n\n1600 GMT\n\nFrance") is None
+    assert clean.date_in_text("26 February 1600 GMT, then on 3 March 2005 the final") == datetime(2005, 3, 3)
+
+
+def test_implausible_metadata_dates_are_no_dates():
+    far_future = (datetime.now() + timedelta(days=30)).strftime("%Y-%m-%d")
+    for bad in ("0001-01-01", "1600-02-26", far_future):
+        article = clean.cleaned_article({**_document("Troops crossed the border on Monday, officials said."),
+                                         "published": bad})
+        assert article["published_at"] is None, bad
+    good = clean.cleaned_article({**_document("Troops crossed the border on Monday."), "published": "1987-03-02"})
+    assert good["published_at"] == datetime(1987, 3, 2)
 
 
 def test_documents_without_story_are_rejected_by_clean():

@@ -11,7 +11,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import polars as pl
 
@@ -58,8 +58,9 @@ DATELINE = re.compile(
 # Dates written in furniture or near the top of a text: 2024-06-12, June 12, 2024, 12 June 2024.
 MONTHS = "January February March April May June July August September October November December".split()
 MONTH_RE = "|".join(m[:3] + f"(?:{m[3:]})?" for m in MONTHS) + "|Sept"
+# The parts of a date sit on one line: "26 February" then "1600 GMT" on the next is not 1600 AD.
 TEXT_DATE = re.compile(
-    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<mdy>(?:{MONTH_RE})\.?\s+\d{{1,2}},\s+\d{{4}})|(?P<dmy>\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}}))\b"
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<mdy>(?:{MONTH_RE})\.?[ \t]+\d{{1,2}},[ \t]+\d{{4}})|(?P<dmy>\d{{1,2}}[ \t]+(?:{MONTH_RE})\.?[ \t]+\d{{4}}))\b"
 )
 
 
@@ -108,17 +109,29 @@ def parsed_datetime(value: str | None) -> datetime | None:
     return parsed
 
 
-def date_in_text(text: str) -> datetime | None:
-    """The first full date written in `text` (ISO, "June 12, 2024" or "12 June 2024")."""
-    match = TEXT_DATE.search(text)
-    if not match:
+def plausible_date(value: datetime | None, now: datetime | None = None) -> datetime | None:
+    """`value` when it can be a publication date (from EARLIEST_PUBLICATION_YEAR to two days
+    ahead of now, for time zones), else None: a scraper's "0001-01-01" or a kick-off time read
+    as a year is no date at all."""
+    if value is None:
         return None
-    raw = match.group(0).replace(".", "").replace("Sept", "Sep")
-    for fmt in ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(raw, fmt)
-        except ValueError:
-            continue
+    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+    if value.year < settings.EARLIEST_PUBLICATION_YEAR or value > now + timedelta(days=2):
+        return None
+    return value
+
+
+def date_in_text(text: str) -> datetime | None:
+    """The first plausible full date written in `text` (ISO, "June 12, 2024" or "12 June 2024")."""
+    for match in TEXT_DATE.finditer(text):
+        raw = match.group(0).replace(".", "").replace("Sept", "Sep")
+        for fmt in ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"):
+            try:
+                found = plausible_date(datetime.strptime(raw, fmt))
+            except ValueError:
+                continue
+            if found is not None:
+                return found
     return None
 
 
@@ -232,9 +245,9 @@ def cleaned_article(document: dict) -> dict:
         method, dropped, byline, contact = "text-rules", len(story.dropped), story.byline, story.contact_domain
     body = normalised_text("\n\n".join(paragraphs))
     dateline, place = dateline_of(body)
-    published, date_source = parsed_datetime(document.get("published")), "metadata"
+    published, date_source = plausible_date(parsed_datetime(document.get("published"))), "metadata"
     if published is None and html_date:
-        published, date_source = parsed_datetime(html_date), "html"
+        published, date_source = plausible_date(parsed_datetime(html_date)), "html"
     if published is None:
         raw = document.get("raw_text") or ""
         published, date_source = date_in_text(raw[:2000]), "text"
@@ -255,7 +268,7 @@ def cleaned_article(document: dict) -> dict:
         "title": normalised_text(title) if title else None,
         "author": author,
         "published_at": published,
-        "modified_at": parsed_datetime(modified),
+        "modified_at": plausible_date(parsed_datetime(modified)),
         "date_source": date_source,
         "language": language or document.get("language"),
         "language_score": score,

@@ -50,6 +50,9 @@ MAX_GARBAGE_SHARE = 0.05
 MIN_DOCUMENT_WORDS = 5
 
 # ---------------------------------------------------------------- clean
+# Publication dates before this year (or more than two days ahead) are read as no date: the
+# same bounds as warehouse/checks.sql `article_dates_plausible`.
+EARLIEST_PUBLICATION_YEAR = 1900
 # A headline has at most this many words; longer first lines are body text.
 MAX_TITLE_WORDS = 30
 # Paragraphs with at least this many words and sentence punctuation are prose.
