@@ -67,26 +67,30 @@ def run(
         raise UsageError(f"--processes {processes} is negative; give 0 (one per core) or a number of processes")
     if dask_address and workers:
         raise UsageError("give either --dask-address (an existing cluster) or --workers (a local one), not both")
-    from flows import progress
-    from flows.pipeline import dateline_pipeline
+    from flows import progress, server
     from flows.storage import WriterLock
 
     n_process = processes or max(1, min(os.cpu_count() or 1, 4))
     reporter = progress.reporter_for(sys.stderr)
     try:
-        # The lock before Prefect starts: a busy warehouse is one line, at once.
+        # The lock before Prefect starts: a busy warehouse is one line, at once. Then the spaCy
+        # workers and Prefect's server start side by side, while the flows' code imports.
         with WriterLock(warehouse, wait=wait), progress.reporting(reporter):
-            if workers:
-                from flows.cluster import local_cluster
+            if not (dask_address or workers):
+                from transforms.nlp import start_workers
 
-                with local_cluster(workers) as address:
-                    result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait, address)
-            else:
-                if not dask_address:
-                    from transforms.nlp import start_workers
+                start_workers(n_process)
+            with server.temporary_server() as api:
+                from flows.pipeline import dateline_pipeline
 
-                    start_workers(n_process)  # the model loads while Prefect starts and ingest and clean run
-                result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait, dask_address)
+                if workers:
+                    from flows.cluster import local_cluster
+
+                    with local_cluster(workers) as address, server.using(api):
+                        result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait, address)
+                else:
+                    with server.using(api):
+                        result = dateline_pipeline(paths, data_dir, warehouse, n_process, wait, dask_address)
     finally:
         reporter.close()
     _print_summary(result, warehouse, data_dir)

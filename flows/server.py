@@ -1,0 +1,141 @@
+"""Prefect's temporary API server, started by `dateline run` before anything else.
+
+Without PREFECT_API_URL, Prefect starts a temporary server (a uvicorn subprocess over SQLite in
+PREFECT_HOME) on the first flow call, after the flow's imports, and waits for it: 4-9 s on
+these machines, during which one core idles, plus about 4 s to import the server's code into
+the calling process just to launch it (../shared/research/stack.md, 2.2). `temporary_server`
+launches the same command at the start of the CLI, so it boots while Python imports the
+pipeline and the spaCy workers load the model, and hands its URL to Prefect through
+`temporary_settings`, so Prefect uses it instead of starting one of its own.
+
+A configured server (PREFECT_API_URL, or a profile that sets it) is used as it is. The
+server process is stopped when the run ends, and (on Linux) also when the CLI process dies
+without cleaning up, even by SIGKILL, so killed runs leave no server behind.
+"""
+
+import contextlib
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+# Environment the temporary server runs with: no UI, and Prefect's own ephemeral markers.
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+PORTS = range(8000, 9000)
+
+
+def configured_api_url() -> str | None:
+    """The API URL the user configured (environment or Prefect profile), if any."""
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url
+
+
+def _free_port() -> int:
+    for _ in range(20):
+        port = random.choice(PORTS)
+        with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free local port for Prefect's temporary server in 8000-8999; set PREFECT_API_URL "
+                       "to a running `prefect server start`")
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the server gets SIGTERM when the dateline process dies (PR_SET_PDEATHSIG)."""
+    import ctypes
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+
+
+def _launch(port: int) -> subprocess.Popen:
+    import prefect
+    from prefect.settings import get_current_settings
+
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent), "--factory",
+               "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "error", "--lifespan", "on"]
+    env = {**os.environ, **SERVER_ENV, **get_current_settings().to_environment_variables(exclude_unset=True)}
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+
+
+class TemporaryServer:
+    """A Prefect API server subprocess on a free loopback port."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.process = _launch(self.port)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def wait_ready(self, timeout: float) -> None:
+        """Block until /api/health answers; a server that exits or never answers is an error
+        naming the fix."""
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        with httpx.Client() as client:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise RuntimeError(
+                        f"Prefect's temporary server exited with code {self.process.returncode} while starting; "
+                        "check PREFECT_HOME is writable, or start `prefect server start` and set PREFECT_API_URL")
+                try:
+                    if client.get(f"{self.api_url}/health", timeout=2).status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.1)
+        raise RuntimeError(f"Prefect's temporary server did not answer within {timeout:.0f} s; raise "
+                           "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS or set PREFECT_API_URL")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@contextlib.contextmanager
+def temporary_server() -> "Iterator[TemporaryServer | None]":
+    """Start the temporary server now (None when the user configured a server); stop it on exit.
+    Hand it to `using` around the flow call."""
+    if configured_api_url():
+        yield
+        return
+    server = TemporaryServer()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def using(server: "TemporaryServer | None") -> Iterator[None]:
+    """Prefect settings for one CLI run: the API at `server` (once it answers; the configured one
+    when None), and no flow-run heartbeats. Heartbeats let a long-lived server mark runs of
+    deployments crashed; a CLI run reports its own end, and each sync flow call would wait up
+    to a second at exit for the heartbeat thread (stack.md 2.3), five flows per run."""
+    from prefect.settings import (PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+                                  PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings)
+
+    updates = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+    if server is not None:
+        server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+        updates[PREFECT_API_URL] = server.api_url
+    with temporary_settings(updates=updates):
+        yield

@@ -1,0 +1,78 @@
+"""flows/server.py: `dateline run` starts Prefect's temporary server itself, first thing, and no
+server outlives the run, even one killed with SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from flows.storage import CRASH_ENV
+from transforms.settings import SAMPLE_DIR
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _servers_marked(mark: str) -> list[int]:
+    """Pids of live Prefect server processes whose environment carries `mark`."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            environ = (entry / "environ").read_bytes()
+            state = next((l for l in (entry / "status").read_text().splitlines() if l.startswith("State:")), "")
+        except OSError:
+            continue
+        if b"prefect.server.api.server:create_app" in cmdline and mark.encode() in environ and "zombie" not in state:
+            pids.append(int(entry.name))
+    return pids
+
+
+def _run(tmp_path: Path, mark: str, crash: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", CRASH_ENV)}
+    env.update({"DATELINE_TEST_MARK": mark, "PREFECT_HOME": str(tmp_path / "prefect-home")})
+    if crash:
+        env[CRASH_ENV] = crash
+    # Output to files, not pipes: a server that outlived the run would hold a pipe open forever.
+    with open(tmp_path / "out.txt", "w") as out, open(tmp_path / "err.txt", "w") as err:
+        code = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(SAMPLE_DIR), "--warehouse",
+                               str(tmp_path / "w.duckdb"), "--data-dir", str(tmp_path / "data"), "--processes", "1"],
+                              cwd=ROOT, env=env, stdout=out, stderr=err, timeout=600).returncode
+    return subprocess.CompletedProcess([], code, (tmp_path / "out.txt").read_text(), (tmp_path / "err.txt").read_text())
+
+
+def _gone(mark: str, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while _servers_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return not _servers_marked(mark)
+
+
+def test_a_run_without_a_configured_server_starts_and_stops_its_own(tmp_path):
+    mark = uuid.uuid4().hex
+    done = _run(tmp_path, mark)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "checks   all passed" in done.stdout
+    assert (tmp_path / "prefect-home" / "prefect.db").exists()  # the run was recorded by our server
+    assert "leaked" not in done.stderr  # no native-extension leak noise at exit
+    assert _gone(mark)
+
+
+def test_a_killed_run_leaves_no_server_behind(tmp_path):
+    mark = uuid.uuid4().hex
+    done = _run(tmp_path, mark, crash="after-ingest")
+    assert done.returncode == -9
+    try:
+        assert _gone(mark), "the temporary server outlived a run killed with SIGKILL"
+    finally:
+        for pid in _servers_marked(mark):
+            os.kill(pid, 9)
