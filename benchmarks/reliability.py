@@ -380,7 +380,15 @@ def cycles(work: Path, inputs: Path, expected: set[str], reference: dict, clean_
             child.wait()
             totals["killed"] += 1
         resumed = run(run_cmd(inputs, warehouse, data_dir), env)
-        diff = differences(reference, snapshot(warehouse)) if resumed.returncode == 0 else {"run": "failed"}
+        if resumed.returncode != 0:
+            # Say why and go on: a failed resume is a finding, not the end of the benchmark.
+            totals["failed_resumes"] = totals.get("failed_resumes", 0) + 1
+            print(f"  cycle {cycle + 1:2d}: kill after {delay:5.1f} s -> resumed run FAILED (exit "
+                  f"{resumed.returncode}): {resumed.stderr[-1500:]}", flush=True)
+            shutil.copytree(folder, work / f"failed-kill-{cycle:02d}", dirs_exist_ok=True)
+            args.keep = True
+            continue
+        diff = differences(reference, snapshot(warehouse))
         missing = lost(warehouse, expected)
         ok_checks = check_passes(warehouse, env)
         stale = published_counts(data_dir) != table_counts(warehouse)
