@@ -8,8 +8,8 @@ readers never see a half-built one, and queries that opened the old file keep re
 
 Idempotent by construction: the stage outputs are deterministic functions of the accumulated
 inputs, so a second run on the same inputs leaves every table with the same rows (only `runs`
-gains a row per run). Event ids of events already in the warehouse are kept
-(`transforms.stable_ids`).
+gains a row per run). Event ids of events already in the warehouse are kept, and ids that no
+longer name an event resolve through `event_id_redirects` (`transforms.stable_ids`).
 
 Schema versions: the file records the version of warehouse/schema.sql it was built with
 (`warehouse_meta`). A warehouse of an older version is rebuilt in the current schema (its
@@ -107,7 +107,8 @@ def committed_state(warehouse: Path) -> dict:
     """What the committed warehouse holds that a rebuild must carry over: its schema version,
     its `runs` rows and its event ids by report. Empty when there is no warehouse yet."""
     state = {"schema_version": None, "runs": None, "event_mentions": pl.DataFrame(
-        schema={"event_mention_id": pl.String, "event_id": pl.String})}
+        schema={"event_mention_id": pl.String, "event_id": pl.String}),
+        "event_id_redirects": pl.DataFrame(schema=stable_ids.REDIRECT_SCHEMA)}
     if not warehouse.exists():
         return state
     wal = warehouse.with_name(warehouse.name + ".wal")
@@ -126,6 +127,9 @@ def committed_state(warehouse: Path) -> dict:
             state["runs"] = con.sql("select * from runs").pl()
         if "event_mentions" in tables and {"event_mention_id", "event_id"} <= set(table_columns(con, "event_mentions")):
             state["event_mentions"] = con.sql("select event_mention_id, event_id from event_mentions").pl()
+        if "event_id_redirects" in tables:  # schema version 3 on
+            columns = ", ".join(stable_ids.REDIRECT_SCHEMA)
+            state["event_id_redirects"] = con.sql(f"select {columns} from event_id_redirects").pl()
     finally:
         con.close()
     return state
@@ -160,15 +164,20 @@ def _build(con: duckdb.DuckDBPyConnection, store: DataDir, previous: dict, run: 
     event_mentions_path = store.stage("extract", "event_mentions")
     articles_path = store.stage("clean", "articles")
     if event_mentions_path.exists() and articles_path.exists():
-        mapping = stable_ids.stable_event_ids(
-            pl.read_parquet(event_mentions_path, columns=["event_id", "event_mention_id", "article_id",
-                                                         "trigger_start_char"]),
-            pl.read_parquet(articles_path, columns=["article_id", "published_at"]),
-            previous["event_mentions"],
-        )
+        event_mentions = pl.read_parquet(event_mentions_path, columns=["event_id", "event_mention_id", "article_id",
+                                                                       "trigger_start_char"])
+        articles = pl.read_parquet(articles_path, columns=["article_id", "published_at"])
+        mapping = stable_ids.stable_event_ids(event_mentions, articles, previous["event_mentions"])
+        redirects = stable_ids.event_id_redirects(mapping, event_mentions, articles, previous["event_mentions"],
+                                                  previous["event_id_redirects"], run["run_id"])
     else:
         mapping = pl.DataFrame(schema=stable_ids.EVENT_ID_MAP_SCHEMA)
+        redirects = pl.DataFrame(schema=stable_ids.REDIRECT_SCHEMA)
     con.register("event_id_map", mapping)
+    con.register("new_event_id_redirects", redirects)
+    con.execute(f"insert into event_id_redirects select * from new_event_id_redirects "
+                f"order by {TABLE_ORDER['event_id_redirects']}")
+    counts["event_id_redirects"] = redirects.height
     for table, inputs in TABLE_INPUTS.items():
         columns = table_columns(con, table)
         paths = [store.stage(stage, name) for stage, name in inputs if store.stage(stage, name).exists()]

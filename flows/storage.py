@@ -81,6 +81,7 @@ TABLE_ORDER: dict[str, str] = {
     "events": "event_id",
     "event_mentions": "event_mention_id",
     "rejects": "input_path, doc_id, stage, reason",
+    "event_id_redirects": "redirect_id",
     "runs": "started_at, run_id",
 }
 

@@ -89,12 +89,13 @@ def write_hostile_folder(root: Path, big_file_bytes: int = 200 * 1024 * 1024,
     write("bad/deep.html", b"<html><body>" + b"<div>" * 50_000 + b"x" + b"</div>" * 50_000 + b"</body></html>",
           "no article text")
     write("bad/no-markup.html", b"just words without any markup at all in this page", "not HTML")
-    # A huge single file (sparse: its size is real, its blocks are not).
-    big = root / "bad/huge.jsonl"
-    with open(big, "wb") as handle:
-        handle.truncate(big_file_bytes)
-    out.tried += 1
-    out.rejects["bad/huge.jsonl"] = "limit"
+    # Huge single files (sparse: their size is real, their blocks are not): JSON Lines is read line
+    # by line, so its one endless line of NUL bytes is the reject; a .txt is one document, too big.
+    for name, entry in (("bad/huge.jsonl", "bad/huge.jsonl#1"), ("bad/huge.txt", "bad/huge.txt")):
+        with open(root / name, "wb") as handle:
+            handle.truncate(big_file_bytes)
+        out.tried += 1
+        out.rejects[entry] = "limit"
     # JSON Lines: good, malformed, wrong types, duplicate ids (in the file and across files).
     lines = [
         json.dumps({"id": "feed-1", "text": STORY, "published": "2024-06-11"}),

@@ -241,3 +241,76 @@ def test_a_renamed_file_stays_the_same_document_on_later_runs():
     current = _docs([{"doc_id": "new.txt", "input_path": "in/new.txt", "content_hash": "h1", "format": "txt"}])
     merged = ingest.merged_documents(previous, current, ["in/new.txt"], "run-3", ["run-1"])
     assert merged.select("doc_id", "input_path", "run_id").rows() == [("old.txt", "in/new.txt", "run-1")]
+
+
+def _feed_file(path: Path, n: int, bad_lines: dict[int, str] = {}) -> Path:
+    """A JSON Lines file of `n` good records (ids r0..), with `bad_lines` (1-based) put in."""
+    lines = [json.dumps({"id": f"r{i}", "text": STORY, "published": "2024-06-11"}) for i in range(n)]
+    for line_no, text in sorted(bad_lines.items()):
+        lines.insert(line_no - 1, text)
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_jsonl_file_over_the_whole_file_limit_loads_every_record_and_a_text_file_is_refused(tmp_path, monkeypatch):
+    from flows.ingest import InputFile, parse_batch
+
+    # given: a whole-file limit of 16 KiB, a 30 KiB JSON Lines file (one bad line) and a 30 KiB .txt
+    monkeypatch.setattr(ingest.settings, "MAX_INPUT_BYTES", 16 * 1024)
+    feed = _feed_file(tmp_path / "big.jsonl", 300, {150: "{cut off"})
+    text = tmp_path / "big.txt"
+    text.write_text(STORY * 400)
+    assert feed.stat().st_size > 16 * 1024 and text.stat().st_size > 16 * 1024
+    # expect: every good record of the feed loads, the bad line is one reject; the .txt is refused
+    documents, rejects = parse_batch.fn([InputFile(str(feed), "big.jsonl"), InputFile(str(text), "big.txt")])
+    assert documents["doc_id"].to_list() == [f"r{i}" for i in range(300)]
+    reasons = dict(zip(rejects["doc_id"], rejects["reason"]))
+    assert set(reasons) == {"big.jsonl#150", "big.txt"}
+    assert "invalid JSON" in reasons["big.jsonl#150"]
+    assert "limit for a single document" in reasons["big.txt"]
+
+
+def test_an_overlong_jsonl_line_is_one_reject_and_the_lines_around_it_load(monkeypatch):
+    # given: a record limit of 4 KiB and a 20 KiB line between two good ones
+    monkeypatch.setattr(ingest.settings, "MAX_RECORD_BYTES", 4 * 1024)
+    long_line = json.dumps({"id": "long", "text": STORY * 250})
+    data = "\n".join([json.dumps({"id": "a", "text": STORY}), long_line, json.dumps({"id": "b", "text": STORY})])
+    # expect
+    result = ingest.documents_from_stream("f.jsonl", "f.jsonl", io.BytesIO(data.encode()))
+    assert [d["doc_id"] for d in result.documents] == ["a", "b"]
+    assert [(r["doc_id"], "limit per record" in r["reason"]) for r in result.rejects] == [("f.jsonl#2", True)]
+
+
+def test_streaming_a_huge_line_holds_one_record_at_most(tmp_path, monkeypatch):
+    import tracemalloc
+
+    # given: a 64 MiB file of NUL bytes with no newline (sparse on disk) and a 1 MiB record limit
+    monkeypatch.setattr(ingest.settings, "MAX_RECORD_BYTES", 1024 * 1024)
+    path = tmp_path / "huge.jsonl"
+    with open(path, "wb") as handle:
+        handle.truncate(64 * 1024 * 1024)
+    # expect: one reject for line 1, and never more than a few MiB held while reading
+    tracemalloc.start()
+    with open(path, "rb") as stream:
+        result = ingest.documents_from_stream("huge.jsonl", str(path), stream)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [r["doc_id"] for r in result.rejects] == ["huge.jsonl#1"] and not result.documents
+    assert peak < 4 * 1024 * 1024, peak
+
+
+def test_a_truncated_gzipped_feed_keeps_the_records_before_the_cut():
+    packed = gzip.compress("\n".join(json.dumps({"id": f"r{i}", "text": STORY * 20}) for i in range(400)).encode())
+    result = ingest.documents_from_file("f.jsonl.gz", "f.jsonl.gz", packed[: len(packed) * 3 // 4])
+    assert 0 < len(result.documents) < 400
+    assert [d["doc_id"] for d in result.documents] == [f"r{i}" for i in range(len(result.documents))]
+    assert len(result.rejects) == 1 and "truncated gzip" in result.rejects[0]["reason"]
+
+
+def test_a_gzipped_feed_that_expands_past_the_bomb_cap_stops_there(monkeypatch):
+    monkeypatch.setattr(ingest.settings, "MAX_DECOMPRESSED_BYTES", 64 * 1024)
+    packed = gzip.compress("\n".join(json.dumps({"id": f"r{i}", "text": STORY}) for i in range(5000)).encode())
+    result = ingest.documents_from_file("f.jsonl.gz", "f.jsonl.gz", packed)
+    assert 0 < len(result.documents) < 5000
+    assert [r["doc_id"] for r in result.rejects] == ["f.jsonl.gz"]
+    assert "decompression bomb" in result.rejects[0]["reason"]

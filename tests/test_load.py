@@ -14,7 +14,7 @@ from polars.testing import assert_frame_equal
 
 from flows.load import schema_version
 from flows.storage import WarehouseBusy, WriterLock, publish_folder
-from transforms.stable_ids import event_id_for, report_key, stable_event_ids
+from transforms.stable_ids import REDIRECT_SCHEMA, event_id_for, event_id_redirects, report_key, stable_event_ids
 
 MENTION_COLUMNS = {"event_id": pl.String, "event_mention_id": pl.String, "article_id": pl.String,
                    "trigger_start_char": pl.Int64}
@@ -38,8 +38,8 @@ def test_a_first_load_names_each_event_after_its_earliest_published_report():
     mentions = _mentions([("x1", "m-a", "a", 5), ("x1", "m-c", "c", 7), ("x2", "m-d", "d", 3)])
     # expect
     got = stable_event_ids(mentions, ARTICLES, pl.DataFrame(schema=COMMITTED))
-    expected = pl.DataFrame({"event_id": ["x1", "x2"],
-                             "stable_event_id": [event_id_for(report_key("c", 7)), event_id_for(report_key("d", 3))]})
+    names = [event_id_for(report_key("c", 7)), event_id_for(report_key("d", 3))]
+    expected = pl.DataFrame({"event_id": ["x1", "x2"], "stable_event_id": names, "rebuild_event_id": names})
     assert_frame_equal(got, expected)
 
 
@@ -48,7 +48,9 @@ def test_a_known_event_keeps_its_id_when_new_reports_join_it():
     committed = pl.DataFrame({"event_mention_id": ["m-a"], "event_id": ["OLD"]})
     mentions = _mentions([("x1", "m-a", "a", 5), ("x1", "m-c", "c", 7)])
     got = stable_event_ids(mentions, ARTICLES, committed)
-    assert got.to_dicts() == [{"event_id": "x1", "stable_event_id": "OLD"}]
+    # expect: the old id stays; the rebuild would name it after c
+    assert got.to_dicts() == [{"event_id": "x1", "stable_event_id": "OLD",
+                               "rebuild_event_id": event_id_for(report_key("c", 7))}]
 
 
 def test_bridged_events_take_the_id_of_the_earliest_report_and_a_split_gets_a_fresh_one():
@@ -57,11 +59,70 @@ def test_bridged_events_take_the_id_of_the_earliest_report_and_a_split_gets_a_fr
                               "event_id": ["E1", "E2", "E3", "E3"]})
     mentions = _mentions([("x1", "m-b", "b", 1), ("x1", "m-a", "a", 1), ("x1", "m-d", "d", 1),
                           ("x2", "m-c1", "c", 1), ("x3", "m-c2", "c", 9)])
-    got = dict(stable_event_ids(mentions, ARTICLES, committed).iter_rows())
+    got = dict(stable_event_ids(mentions, ARTICLES, committed).select("event_id", "stable_event_id").iter_rows())
     # expect: the merged event keeps E1 (a is earlier than b); c1's cluster keeps E3, c2's is renamed
     assert got["x1"] == "E1"
     assert got["x2"] == "E3"
     assert got["x3"] == event_id_for(report_key("c", 9))
+
+
+def test_later_reports_joining_an_event_keep_the_id_a_rebuild_gives():
+    # given: the warehouse named an event after a (10 June); b (11 June) now joins it
+    name_a = event_id_for(report_key("a", 5))
+    committed = pl.DataFrame({"event_mention_id": ["m-a"], "event_id": [name_a]})
+    got = stable_event_ids(_mentions([("x1", "m-a", "a", 5), ("x1", "m-b", "b", 2)]), ARTICLES, committed)
+    # expect: incremental and rebuild agree
+    assert got.select("stable_event_id", "rebuild_event_id").row(0) == (name_a, name_a)
+
+
+def test_a_split_event_leaves_its_id_with_the_report_it_was_named_after():
+    # given: old event E named after c:5 (9 June) with a:1; now a:1 groups with a new, earlier-
+    # offset report c:1, and c:5 stands alone
+    name_c5 = event_id_for(report_key("c", 5))
+    committed = pl.DataFrame({"event_mention_id": ["m-c5", "m-a1"], "event_id": [name_c5, name_c5]})
+    mentions = _mentions([("x1", "m-c1", "c", 1), ("x1", "m-a1", "a", 1), ("x2", "m-c5", "c", 5)])
+    got = {r["event_id"]: r for r in stable_event_ids(mentions, ARTICLES, committed).to_dicts()}
+    # expect: c:5's group keeps E (the rebuild name too); the other takes its rebuild name, c:1
+    assert got["x2"]["stable_event_id"] == got["x2"]["rebuild_event_id"] == name_c5
+    assert got["x1"]["stable_event_id"] == got["x1"]["rebuild_event_id"] == event_id_for(report_key("c", 1))
+
+
+def _redirects(rows=()):
+    return pl.DataFrame(list(rows), schema=REDIRECT_SCHEMA, orient="row")
+
+
+def test_a_backfilled_name_and_a_merged_id_both_redirect_to_the_kept_id():
+    # given: old events E1 (a) and E2 (b); a back-filled report c (9 June) bridges them
+    committed = pl.DataFrame({"event_mention_id": ["m-a", "m-b"], "event_id": ["E1", "E2"]})
+    mentions = _mentions([("x1", "m-a", "a", 1), ("x1", "m-b", "b", 1), ("x1", "m-c", "c", 1)])
+    id_map = stable_event_ids(mentions, ARTICLES, committed)
+    got = event_id_redirects(id_map, mentions, ARTICLES, committed, _redirects(), "run-2")
+    # expect: E1 stays (a is earlier than b); the rebuild name and E2 resolve to it
+    assert id_map["stable_event_id"].to_list() == ["E1"]
+    expected = _redirects([(event_id_for(report_key("c", 1)), "E1", "rebuild_name", "run-2"),
+                           ("E2", "E1", "merged", "run-2")]).sort("redirect_id")
+    assert_frame_equal(got, expected)
+
+
+def test_carried_redirects_follow_their_event_and_give_way_to_live_ids():
+    # given: redirects R1 -> E2 and R2 -> E1 from run-1; E2 has now merged into E1, and R2 is an
+    # event's own id again
+    committed = pl.DataFrame({"event_mention_id": ["m-a", "m-b"], "event_id": ["E1", "E2"]})
+    mentions = _mentions([("x1", "m-a", "a", 1), ("x1", "m-b", "b", 1)])
+    id_map = pl.DataFrame({"event_id": ["x1", "x2"], "stable_event_id": ["E1", "R2"],
+                           "rebuild_event_id": ["E1", "R2"]})
+    carried = _redirects([("R1", "E2", "rebuild_name", "run-1"), ("R2", "E1", "merged", "run-1"),
+                          ("R3", "GONE", "merged", "run-1")])
+    got = event_id_redirects(id_map, mentions, ARTICLES, committed, carried, "run-2")
+    # expect: R1 now points at E1 and keeps its first run; R2 is live, R3's event is gone
+    assert sorted(got.iter_rows()) == [("E2", "E1", "merged", "run-2"), ("R1", "E1", "rebuild_name", "run-1")]
+
+
+def test_a_first_load_has_no_redirects():
+    mentions = _mentions([("x1", "m-a", "a", 5), ("x1", "m-c", "c", 7), ("x2", "m-d", "d", 3)])
+    empty = pl.DataFrame(schema=COMMITTED)
+    id_map = stable_event_ids(mentions, ARTICLES, empty)
+    assert event_id_redirects(id_map, mentions, ARTICLES, empty, _redirects(), "run-1").is_empty()
 
 
 def test_no_reports_give_an_empty_map():

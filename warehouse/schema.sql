@@ -6,8 +6,8 @@
 -- Bump the version below with any change to a table here. A warehouse built with an older
 -- version is rebuilt in this schema from the Parquet outputs on the next run (its `runs` rows
 -- carried over); one built by a newer dateline is refused. History: 1 = the first release
--- (no warehouse_meta table); 2 = warehouse_meta added.
--- schema_version: 2
+-- (no warehouse_meta table); 2 = warehouse_meta added; 3 = event_id_redirects added.
+-- schema_version: 3
 
 -- sources: one row per publisher.
 create table if not exists sources (
@@ -77,7 +77,7 @@ create table if not exists mentions (
 
 -- events: one row per real-world event, after merging every report of it.
 create table if not exists events (
-    event_id          varchar primary key,  -- sha256 of the earliest report's key[:16]
+    event_id          varchar primary key,  -- sha256 of the earliest report's key[:16]; kept when earlier reports arrive later (see event_id_redirects)
     event_date        date,                 -- when it happened (null when no date could be anchored)
     date_precision    varchar,              -- day | week | month | year
     date_method       varchar,              -- rule that resolved it (weekday-past, explicit-date, publication-date, ...)
@@ -135,6 +135,14 @@ create table if not exists event_mentions (
     date_precision        varchar,              -- day | week | month | year
     date_method           varchar,              -- rule that resolved event_date
     confidence            double not null       -- 0..1 for this report alone
+);
+
+-- event_id_redirects: one row per id that names an event without being its event_id (resolve any id with coalesce(r.event_id, id)).
+create table if not exists event_id_redirects (
+    redirect_id  varchar primary key,  -- an id that is not in events.event_id but names an event
+    event_id     varchar not null,     -- -> events: the event it resolves to now
+    reason       varchar not null,     -- rebuild_name: the id a full rebuild from the same inputs gives this event (named after a report that arrived after the event was loaded) | merged: the event's id until a later report grouped its reports with another event's
+    run_id       varchar not null      -- -> runs: the run that first recorded it
 );
 
 -- rejects: one row per input (file, JSONL line or WARC record) or article a stage refused, with why.
