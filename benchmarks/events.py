@@ -80,6 +80,8 @@ def system_reports(articles: list[dict]) -> list[dict]:
     codebook = events._codebook()
 
     def countries(mention_ids, hint):
+        if not mention_ids and hint:
+            return [hint]  # a side known only by its role noun ("police", "Kurdish forces")
         out = []
         for mid in mention_ids or []:
             entity = info.get(entity_of.get(mid))
@@ -104,6 +106,8 @@ def system_reports(articles: list[dict]) -> list[dict]:
             "plover_type": codebook[row["cameo_code"]]["plover_type"] or None,
             "actor_country": actors[0] if actors else "",
             "recipient_country": recipients[0] if recipients else "",
+            "actor_text": row["actor_text"],
+            "recipient_text": row["recipient_text"],
         })
     return reports
 
