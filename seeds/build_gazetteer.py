@@ -414,8 +414,9 @@ CURATED_ORGANISATIONS = [
     ("G7", "Group of Seven", "IGO", "", "igo", ["G7", "G-7", "Group of Seven"]),
     ("G20", "Group of Twenty", "IGO", "", "igo", ["G20", "G-20", "Group of 20"]),
     # Political parties whose name belongs to one country in English-language news; Phoenix
-    # codes parties only through their members. Ambiguous names ("Social Democrats", "Liberal
-    # Party", "Congress") are left out: they take the article's home country in event coding.
+    # codes parties only through their members. Names that are part of other countries' party
+    # names are left out ("Democratic Party" is in Sweden's "Social Democratic Party", "Democrats"
+    # in "Sweden Democrats"; "Liberal Party", "Congress"): they take the article's home country.
     ("GBR_CONSERVATIVE_PARTY", "Conservative Party (UK)", "GBR", "PTY", "party",
      ["Conservative Party", "Conservatives", "Tories", "Tory", "Tory party"]),
     ("GBR_LABOUR_PARTY", "Labour Party (UK)", "GBR", "PTY", "party",
@@ -427,7 +428,6 @@ CURATED_ORGANISATIONS = [
     ("GBR_PLAID_CYMRU", "Plaid Cymru", "GBR", "PTY", "party", ["Plaid Cymru"]),
     ("USA_REPUBLICAN_PARTY", "Republican Party (US)", "USA", "PTY", "party",
      ["Republican Party", "Republicans", "GOP"]),
-    ("USA_DEMOCRATIC_PARTY", "Democratic Party (US)", "USA", "PTY", "party", ["Democratic Party", "Democrats"]),
     ("ISR_LIKUD", "Likud", "ISR", "PTY", "party", ["Likud"]),
     ("TUR_AKP", "Justice and Development Party (Turkey)", "TUR", "PTY", "party",
      ["AKP", "Justice and Development Party", "Justice and Development party"]),
