@@ -17,7 +17,13 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
    "a meeting scheduled for next week" is an intent. Participles describing a noun ("remnants
    captured"), aspiration verbs ("sought to"), and PETRARCH defaults whose object is a thing
    ("ease tension") are not acts. A party without a country of its own takes the country named
-   in its phrase ("U.S. Trade Representative Clayton Yeutter"). The place of the act is the
+   in its phrase ("U.S. Trade Representative Clayton Yeutter"); failing that, a person or
+   unseeded organisation takes the article's home country (`home_country`: the country its
+   mentions refer to most, at least twice). A side with no entity is coded by its role noun:
+   "police", "troops", "the prime minister" act for the home country with the noun's sector;
+   "Kurdish forces" for the Kurdish state the article names most; "our forces" and armed
+   non-state roles get no country. A criticised policy with no author ("dismissed the plan")
+   is the home country's. Guesses from context lower the confidence. The place of the act is the
    GPE/LOC/FAC named in an "in/at/near" phrase of the trigger or its object, never a party.
 3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
    cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
