@@ -8,11 +8,19 @@ Selection is mechanical (no cherry-picking): the first sentences of fixed articl
   least two places (trade disputes, sanctions, talks between countries).
 
 `python -m benchmarks.corpus_sentences` prints them (offsets and text) for a human coder.
+
+Held-out split (`python -m benchmarks.corpus_sentences heldout`): a second, disjoint sample drawn
+without looking at system output, so tuning on the dev split can be checked honestly. Seeded
+random articles not in the dev selection (Guardian; BBC politics; Reuters with two or more
+places), and in each one seeded-random sentence among its first 15 that contains a word from a
+broad political-action list (`ACTION_WORDS`). Sentences without any event are kept: whether the
+coder finds an event is part of what is measured.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -24,6 +32,18 @@ CORPUS = next((p / "shared" / "corpus" for p in (ROOT.parent, ROOT.parent.parent
 GUARDIAN_ARTICLES, GUARDIAN_SENTENCES = 6, 10
 BBC_ARTICLES, BBC_SENTENCES = 8, 5
 REUTERS_ARTICLES, REUTERS_SENTENCES = 20, 3
+
+
+HELDOUT_SEED = 20240605
+HELDOUT_GUARDIAN, HELDOUT_BBC, HELDOUT_REUTERS = 25, 20, 20
+HELDOUT_FIRST_SENTENCES = 15
+ACTION_WORDS = re.compile(
+    r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
+    r"urg\w*|call\w* (on|for)|demand\w*|reject\w*|refus\w*|threat\w*|warn\w*|attack\w*|kill\w*|bomb\w*|"
+    r"fir(e|ed|ing) |arrest\w*|detain\w*|sanction\w*|impos\w*|protest\w*|deploy\w*|withdr\w*|support\w*|"
+    r"back(ed|s)|aid|negotiat\w*|veto\w*|expel\w*|ban(s|ned)?|invad\w*|strik(e|es)|struck|seiz\w*|"
+    r"promis\w*|pledg\w*|offer\w*|ask\w*|appeal\w*|retaliat\w*|tariff\w*|cooperat\w*|help\w*)\b",
+    re.IGNORECASE)
 
 
 def parseable(text: str) -> str:
@@ -59,6 +79,59 @@ def selected_articles(corpus: Path = CORPUS) -> list[dict]:
     return out
 
 
+def _jsonl(path: Path):
+    with open(path) as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def heldout_articles(corpus: Path = CORPUS) -> list[dict]:
+    """[{corpus, id, published, text}] for the held-out split: seeded-random articles of each
+    outlet that are not in `selected_articles`, in a fixed order."""
+    dev = {a["id"] for a in selected_articles(corpus)}
+    rng = random.Random(HELDOUT_SEED)
+    pools = [
+        ("guardian-sdf-sample", HELDOUT_GUARDIAN, lambda r: True),
+        ("bbc-news-2225", HELDOUT_BBC, lambda r: r["id"].startswith("bbc-politics-")),
+        ("reuters-21578", HELDOUT_REUTERS, lambda r: len(r.get("places") or []) >= 2 and bool(r.get("text"))),
+    ]
+    out = []
+    for name, count, keep in pools:
+        rows = [r for r in _jsonl(corpus / name / "articles.jsonl") if r["id"] not in dev and keep(r)]
+        # Oversample: an article with no action sentence among its first ones yields nothing.
+        for row in rng.sample(rows, min(len(rows), 3 * count)):
+            out.append({"corpus": name, **row, "want": count})
+    return out
+
+
+def articles_by_id(ids: set[str], corpus: Path = CORPUS) -> list[dict]:
+    """The corpus articles with these ids (any of the three outlets), in corpus order."""
+    out = []
+    for name in ("guardian-sdf-sample", "bbc-news-2225", "reuters-21578"):
+        out.extend({"corpus": name, **r} for r in _jsonl(corpus / name / "articles.jsonl") if r["id"] in ids)
+    return out
+
+
+def heldout_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+    """(article, start_char, end_char) of the held-out sentences: per article one seeded-random
+    sentence among its first HELDOUT_FIRST_SENTENCES that matches ACTION_WORDS, until each
+    outlet has its count."""
+    rng = random.Random(HELDOUT_SEED + 1)
+    taken: dict[str, int] = {}
+    out = []
+    for article in heldout_articles(corpus):
+        if taken.get(article["corpus"], 0) >= article["want"]:
+            continue
+        text = parseable(article["text"])
+        spans = [(s, e) for s, e in sentence_spans(nlp(text), HELDOUT_FIRST_SENTENCES) if ACTION_WORDS.search(text[s:e])]
+        if not spans:
+            continue
+        start, end = rng.choice(spans)
+        out.append((article, start, end))
+        taken[article["corpus"]] = taken.get(article["corpus"], 0) + 1
+    return out
+
+
 def sentence_spans(doc, want: int) -> list[tuple[int, int]]:
     """(start_char, end_char) of the first `want` sentences with at least four words."""
     spans = []
@@ -76,6 +149,10 @@ def main() -> None:
     from transforms.nlp import pipeline
 
     nlp = pipeline()
+    if sys.argv[1:] == ["heldout"]:
+        for article, start, end in heldout_spans(nlp):
+            print(f"{article['corpus']}\t{article['id']}\t{article.get('published')}\t{start}\t{end}\t{' '.join(article['text'][start:end].split())}")
+        return
     for article in selected_articles():
         text = parseable(article["text"])
         for start, end in sentence_spans(nlp(text), article["want"]):

@@ -413,6 +413,28 @@ CURATED_ORGANISATIONS = [
      ["International Criminal Court", "ICC"]),  # Phoenix has only the acronym
     ("G7", "Group of Seven", "IGO", "", "igo", ["G7", "G-7", "Group of Seven"]),
     ("G20", "Group of Twenty", "IGO", "", "igo", ["G20", "G-20", "Group of 20"]),
+    # Political parties whose name belongs to one country in English-language news; Phoenix
+    # codes parties only through their members. Names that are part of other countries' party
+    # names are left out ("Democratic Party" is in Sweden's "Social Democratic Party", "Democrats"
+    # in "Sweden Democrats"; "Liberal Party", "Congress"): they take the article's home country.
+    ("GBR_CONSERVATIVE_PARTY", "Conservative Party (UK)", "GBR", "PTY", "party",
+     ["Conservative Party", "Conservatives", "Tories", "Tory", "Tory party"]),
+    ("GBR_LABOUR_PARTY", "Labour Party (UK)", "GBR", "PTY", "party",
+     ["Labour", "Labour Party", "Labour party"]),  # Australia's is spelled "Labor"
+    ("GBR_LIBERAL_DEMOCRATS", "Liberal Democrats (UK)", "GBR", "PTY", "party",
+     ["Liberal Democrats", "Lib Dems", "Lib Dem"]),
+    ("GBR_SNP", "Scottish National Party", "GBR", "PTY", "party", ["Scottish National Party", "SNP"]),
+    ("GBR_UKIP", "UK Independence Party", "GBR", "PTY", "party", ["UK Independence Party", "UKIP", "Ukip"]),
+    ("GBR_PLAID_CYMRU", "Plaid Cymru", "GBR", "PTY", "party", ["Plaid Cymru"]),
+    ("USA_REPUBLICAN_PARTY", "Republican Party (US)", "USA", "PTY", "party",
+     ["Republican Party", "Republicans", "GOP"]),
+    ("ISR_LIKUD", "Likud", "ISR", "PTY", "party", ["Likud"]),
+    ("TUR_AKP", "Justice and Development Party (Turkey)", "TUR", "PTY", "party",
+     ["AKP", "Justice and Development Party", "Justice and Development party"]),
+    ("TUR_MHP", "Nationalist Movement Party (Turkey)", "TUR", "PTY", "party",
+     ["MHP", "Nationalist Movement Party", "Nationalist Movement party"]),
+    ("DEU_CDU", "Christian Democratic Union (Germany)", "DEU", "PTY", "party", ["CDU", "Christian Democratic Union"]),
+    ("IND_BJP", "Bharatiya Janata Party", "IND", "PTY", "party", ["BJP", "Bharatiya Janata Party"]),
     ("KREMLIN", "Kremlin", "RUS", "GOV", "metonym", ["Kremlin", "the Kremlin"]),
     ("WHITE_HOUSE", "White House", "USA", "GOV", "metonym", ["White House", "the White House"]),
     ("PENTAGON", "Pentagon", "USA", "MIL", "metonym",

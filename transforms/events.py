@@ -17,7 +17,13 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
    "a meeting scheduled for next week" is an intent. Participles describing a noun ("remnants
    captured"), aspiration verbs ("sought to"), and PETRARCH defaults whose object is a thing
    ("ease tension") are not acts. A party without a country of its own takes the country named
-   in its phrase ("U.S. Trade Representative Clayton Yeutter"). The place of the act is the
+   in its phrase ("U.S. Trade Representative Clayton Yeutter"); failing that, a person or
+   unseeded organisation takes the article's home country (`home_country`: the country its
+   mentions refer to most, at least twice). A side with no entity is coded by its role noun:
+   "police", "troops", "the prime minister" act for the home country with the noun's sector;
+   "Kurdish forces" for the Kurdish state the article names most; "our forces" and armed
+   non-state roles get no country. A criticised policy with no author ("dismissed the plan")
+   is the home country's. Guesses from context lower the confidence. The place of the act is the
    GPE/LOC/FAC named in an "in/at/near" phrase of the trigger or its object, never a party.
 3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
    cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
@@ -45,6 +51,7 @@ from datetime import date
 import polars as pl
 
 from transforms import dates, seeds, settings
+from transforms.entities import organisation_key
 from transforms import places as places_module
 from transforms.groups import UnionFind
 
@@ -91,6 +98,33 @@ IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun
 ACCUSATION_ROOTS = frozenset({"11", "12"})
 # Unnamed state actors that stand for the country in context ("the government is working with").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "ministry", "cabinet", "authority", "military", "army"})
+# Role nouns that stand for a body of a state (or its opposition) when no name is attached:
+# "police", "troops", "the authorities" act for the country in context, as CAMEO codes them by
+# country and sector (ISRCOP, SYRMIL). Armed non-state roles (militants, fighters, jihadists)
+# are deliberately absent: they belong to no country. Other role nouns come from the Phoenix
+# agents table (seeds/titles.csv).
+ROLE_SECTORS = {
+    "government": "GOV", "administration": "GOV", "ministry": "GOV", "cabinet": "GOV", "authority": "GOV",
+    "official": "GOV", "regime": "GOV", "minister": "GOV", "diplomat": "GOV", "embassy": "GOV", "envoy": "GOV",
+    "delegation": "GOV", "negotiator": "GOV", "police": "COP", "policeman": "COP", "troop": "MIL", "force": "MIL",
+    "army": "MIL", "military": "MIL", "soldier": "MIL", "navy": "MIL", "warplane": "MIL", "jet": "MIL",
+    "aircraft": "MIL", "drone": "MIL", "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "mp": "LEG",
+    "congress": "LEG", "senate": "LEG", "court": "JUD", "judge": "JUD", "prosecutor": "JUD",
+    "protester": "OPP", "demonstrator": "OPP", "opposition": "OPP",
+}
+# Possessives that make a role noun the speaker's or a third party's own ("our forces").
+SPEAKER_POSSESSIVES = frozenset({"our", "their", "my", "your"})
+# Group words without a country of their own, and the states they are coded by: the one of
+# these the article names most ("Kurdish forces" in a Syria story are SYR, in an Iraq story IRQ).
+ETHNIC_COUNTRIES = {"kurdish": ("SYR", "IRQ", "TUR", "IRN"), "kurds": ("SYR", "IRQ", "TUR", "IRN"),
+                    "kurd": ("SYR", "IRQ", "TUR", "IRN"), "peshmerga": ("IRQ",)}
+# Agent sectors that never take a country from context: armed non-state and criminal roles.
+NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "INS", "SEP"})
+# Objects of a criticism or rejection that stand for their author ("dismissed the maternity pay
+# plan", "questioned the timing of the new rules"): a policy is the government's, so with no
+# author named the recipient is the article's home country.
+POLICY_NOUNS = frozenset("plan policy rule law bill proposal decision measure reform budget tax scheme legislation "
+                         "programme program strategy regulation deletion order move".split())
 # Prepositions whose object is where an act happened ("in Seoul", "at the base", "near Baghuz").
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across"})
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "call"})
@@ -375,6 +409,120 @@ def _date_expression(token) -> str | None:
     return None
 
 
+@functools.cache
+def _org_countries() -> dict[str, str]:
+    """org_id -> ISO3 of organisations that belong to one country (IGOs and stateless groups left out)."""
+    frame = seeds.organisations().unique("org_id", keep="first", maintain_order=True)
+    return {o: c for o, c in frame.select("org_id", "country").iter_rows() if c and len(c) == 3 and c != "IGO"}
+
+
+def home_country(mentions, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
+    """ISO3 of the country an article is about: the country its mentions refer to most (countries,
+    demonyms, cities, one-country organisations such as parties or ministries, titled people),
+    when referred to at least `min_references` times and more than any other. None otherwise."""
+    counts: Counter = Counter()
+    for m in mentions:
+        gid = m.gazetteer_id or ""
+        if gid.startswith(("country:", "city:")):
+            iso3 = gid.split(":")[1]
+        elif gid.startswith("org:"):
+            iso3 = _org_countries().get(gid[4:])
+        else:
+            iso3 = m.country_hint
+        if iso3 and len(iso3) == 3 and iso3 != "IGO":
+            counts[iso3] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < min_references or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _role_sector(token) -> str | None:
+    """Sector of a role noun standing for a state body ("police" COP, "Kurdish forces" MIL, "the
+    prime minister" GOV); None for names, pronouns, things and armed non-state roles."""
+    if token is None or token.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in token.children):
+        return None  # "our forces": the speaker's side, whoever that is
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "members of the coalition": the coalition is the party
+    lemma = token.lemma_.lower()
+    compounds = [c.lower_ for c in token.children if c.dep_ == "compound"]
+    sector = ROLE_SECTORS.get(lemma)
+    if sector is None and compounds:
+        sector = _agent_sectors().get(f"{' '.join(compounds)} {lemma}")
+    if sector is None:
+        sector = _agent_sectors().get(lemma)
+    return sector if sector and sector not in NON_STATE_SECTORS else None
+
+
+def _is_policy(token) -> bool:
+    """The argument names a policy ("the maternity pay plan", "the timing of the new rules")."""
+    return token is not None and token.pos_ == "NOUN" and any(
+        t.lemma_.lower() in POLICY_NOUNS for t in [token] + [c for c in token.subtree if c.dep_ in ("pobj", "compound")])
+
+
+def _stateless_only(indexes: list[int], mentions) -> bool:
+    """Only nationality-less group words ("Kurdish", "Shia"): no party the events table can hold."""
+    return bool(indexes) and all(mentions[i].label == "NORP" and not (mentions[i].gazetteer_id or "").startswith("country:")
+                                 for i in indexes)
+
+
+def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc, home: str | None,
+                policy_target: bool = False) -> tuple[list[int], str | None, str | None, bool]:
+    """(party mention indexes, country hint, sector hint, hint is a guess from context) of one side.
+
+    The hint is the first party's country when its entity may have none: named in its phrase
+    ("U.S. Trade Representative Clayton Yeutter"); else, for a person or organisation of no
+    known country, the article's home country. A side with no party but a state role noun
+    ("police", "Kurdish forces", "the prime minister") is coded by that noun: the home country
+    and the noun's sector. A policy with no author (`policy_target`) is the home country's."""
+    if _stateless_only(indexes, mentions):
+        country = _stateless_country(indexes[0], mentions)
+        if country is not None:
+            return [], country, _role_sector(head), True
+        indexes = []
+    if indexes:
+        hint = _country_hint(indexes, mentions, covered, doc)
+        if hint is not None:
+            return indexes, hint, None, False
+        first = mentions[indexes[0]]
+        gid = first.gazetteer_id or ""
+        unknown = not first.country_hint and not gid.startswith(("country:", "city:", "region:", "org:")) and (
+            first.label == "PERSON" or (first.label == "ORG" and organisation_key(first.text) not in _seeded_org_countries()))
+        if unknown and home is not None:
+            return indexes, home, None, True
+        return indexes, None, None, False
+    sector = _role_sector(head)
+    if sector is not None and home is not None:
+        return [], home, sector, True
+    if policy_target and home is not None and _is_policy(head):
+        return [], home, None, True
+    return [], None, None, False
+
+
+@functools.cache
+def _seeded_org_countries() -> dict[str, str | None]:
+    """Resolution key of every seeded organisation alias ("isis", "islamic state") -> its country
+    (None for IGOs' members-at-large and stateless groups): their country is known, not guessed."""
+    return {organisation_key(a): (c or None) for a, c in seeds.organisations().select("alias", "country").iter_rows()}
+
+
+def _stateless_country(index: int, mentions) -> str | None:
+    """A country for a nationality-less group word from the article: "Kurdish forces" in a story
+    about Syria are Syrian (CAMEO codes Kurdish militias by the state they fight in)."""
+    candidates = ETHNIC_COUNTRIES.get(mentions[index].text.lower().strip())
+    if not candidates:
+        return None
+    counts = Counter(
+        (m.gazetteer_id or "").split(":")[1] for m in mentions
+        if (m.gazetteer_id or "").startswith(("country:", "city:")) and (m.gazetteer_id or "").split(":")[1] in candidates)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def doc_event_mentions(doc, mentions) -> list[dict]:
     """Raw event mentions of one parsed article: one dict per coded trigger.
 
@@ -384,6 +532,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     for index, m in enumerate(mentions):
         for i in range(m.start, m.end):
             covered[i] = index
+    home = home_country(mentions)
     nominal: list = []
     out = []
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
@@ -459,15 +608,19 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                       or (mentions[i].gazetteer_id or "").startswith("country:")]
             recipients = [i for i in recipients if mentions[i].role != "place"
                           or (mentions[i].gazetteer_id or "").startswith("country:")]
-            if not actors and not (passive and recipients):
-                continue  # no one acts: only a passive with a known patient is still an event
             actor_head = actor_tokens[0] if actor_tokens else None
             recipient_head = recipient_tokens[0] if recipient_tokens else None
+            actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, actor_head, mentions, covered, doc, home)
+            recipients, recipient_hint, _, recipient_guess = _party_hint(
+                recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS)
+            if not (actors or actor_hint) and not (passive and (recipients or recipient_hint)):
+                continue  # no one acts: only a passive with a known patient is still an event
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
-            confidence += 0.15 if actors else 0.0
-            confidence += 0.1 if recipients else 0.0
+            confidence += 0.15 if actors or actor_hint else 0.0
+            confidence += 0.1 if recipients or recipient_hint else 0.0
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+            confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
             if obj_token is not None:
                 consumed.add(obj_token.i)
             location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
@@ -483,11 +636,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 "actor_mentions": actors,
                 "recipient_mentions": recipients,
                 "location_mention": location,
-                "actor_country_hint": _country_hint(actors, mentions, covered, doc),
-                "recipient_country_hint": _country_hint(recipients, mentions, covered, doc),
+                "actor_country_hint": actor_hint,
+                "recipient_country_hint": recipient_hint,
                 "actor_text": _phrase(actor_head),
                 "recipient_text": _phrase(recipient_head),
-                "actor_sector_hint": _agent_sectors().get(actor_head.lemma_.lower()) if actor_head is not None else None,
+                "actor_sector_hint": actor_sector or (_agent_sectors().get(actor_head.lemma_.lower()) if actor_head is not None else None),
                 "object_lemma": obj_token.lemma_.lower() if obj_token is not None else None,
                 "date_text": _date_expression(token),
                 "tense": _tense(token, status),
@@ -495,14 +648,14 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             })
     for sentence_index, sent, noun in nominal:
         if noun.i not in consumed:
-            row = _nominal_event(noun, mentions, covered)
+            row = _nominal_event(noun, mentions, covered, home)
             if row is not None:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
                             "quote": sent.text, **row})
     return sorted(out, key=lambda r: r["trigger_start_char"])
 
 
-def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
+def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = None) -> dict | None:
     """An event named by a noun ("talks between Baghdad and Damascus", "Shultz's visit",
     "sanctions against South Africa", "Japan and the U.S. kick off trade talks").
 
@@ -559,7 +712,11 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
     recipients = [i for i in recipients if mentions[i].role != "place" or (mentions[i].gazetteer_id or "").startswith("country:")]
     if not recipients and code[:2] in ACCUSATION_ROOTS:
         recipients = [i for i in _accused(noun, mentions, covered) if i not in actors]
-    if not actors and not (recipients and code[:2] in ("18", "19", "20")):
+    actor_head = actor_tokens[0] if actor_tokens else None
+    recipient_head = recipient_tokens[0] if recipient_tokens else None
+    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, actor_head, mentions, covered, noun.doc, home)
+    recipients, recipient_hint, _, recipient_guess = _party_hint(recipients, recipient_head, mentions, covered, noun.doc, home)
+    if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")):
         return None  # fighting "with X" is an event even when the other side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
     if status == "asserted" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
@@ -571,7 +728,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
             status, code = "threat", THREAT_CODE[code[:2]]
     if code not in _codebook():
         return None
-    confidence = 0.5 + (0.1 if recipients or len(actors) > 1 else 0.0) - {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+    confidence = 0.5 + (0.1 if recipients or recipient_hint or len(actors) > 1 else 0.0) - {
+        "intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
+    confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
     return {
         "trigger": noun.text,
         "trigger_start_char": noun.idx,
@@ -580,11 +739,11 @@ def _nominal_event(noun, mentions, covered: dict[int, int]) -> dict | None:
         "actor_mentions": actors,
         "recipient_mentions": recipients,
         "location_mention": _location_mention(noun, None, mentions, covered, set(actors) | set(recipients)),
-        "actor_country_hint": _country_hint(actors, mentions, covered, noun.doc),
-        "recipient_country_hint": _country_hint(recipients, mentions, covered, noun.doc),
-        "actor_text": _phrase(actor_tokens[0]) if actor_tokens else None,
-        "recipient_text": _phrase(recipient_tokens[0]) if recipient_tokens else None,
-        "actor_sector_hint": None,
+        "actor_country_hint": actor_hint,
+        "recipient_country_hint": recipient_hint,
+        "actor_text": _phrase(actor_head),
+        "recipient_text": _phrase(recipient_head),
+        "actor_sector_hint": actor_sector,
         "object_lemma": noun.lemma_.lower(),
         "date_text": _date_expression(noun) or (_date_expression(governor) if governor is not None else None),
         "tense": _tense(governor, status) if governor is not None else "past",
@@ -732,7 +891,10 @@ def merged_events(
     for row in raw_event_mentions.to_dicts():
         actors, recipients = parties(row["actor_mention_ids"]), parties(row["recipient_mention_ids"])
         recipients = [e for e in recipients if e not in actors]
-        if not actors and not recipients:
+        # A side with no entity but a country from its role noun ("police", "Kurdish forces").
+        actor_only_hint = None if actors else row.get("actor_country_hint")
+        recipient_only_hint = None if recipients else row.get("recipient_country_hint")
+        if not actors and not recipients and not actor_only_hint and not recipient_only_hint:
             continue
         published = article_info.get(row["article_id"], {}).get("published_at")
         anchor = published.date() if published is not None else None
@@ -759,10 +921,11 @@ def merged_events(
             "event_date": resolved.value if resolved else None,
             "date_precision": resolved.precision if resolved else None,
             "date_method": resolved.method if resolved else None,
-            "actor_scopes": frozenset(s for s in (scope_of(e, row, "actor", actors) for e in actors) if s),
-            "recipient_scopes": frozenset(s for s in (scope_of(e, row, "recipient", recipients) for e in recipients) if s),
-            "all_scopes": frozenset(s for s in (scope_of(e, row, "actor", actors) or scope_of(e, row, "recipient", recipients)
-                                                for e in all_parties) if s),
+            "actor_scopes": frozenset(s for s in [scope_of(e, row, "actor", actors) for e in actors] + [actor_only_hint] if s),
+            "recipient_scopes": frozenset(
+                s for s in [scope_of(e, row, "recipient", recipients) for e in recipients] + [recipient_only_hint] if s),
+            "all_scopes": frozenset(s for s in [scope_of(e, row, "actor", actors) or scope_of(e, row, "recipient", recipients)
+                                                for e in all_parties] + [actor_only_hint, recipient_only_hint] if s),
             "people_by_scope": people,
             "key": f"{row['article_id']}:{row['trigger_start_char']:08d}",
             "source_key": article_info.get(row["article_id"], {}).get("source_id") or f"article:{row['article_id']}",
@@ -818,13 +981,17 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
     # The most specific code: 041 over 040, 0874 over 087; then the most reported.
     code = sorted(codes, key=lambda c: (-len(c.rstrip("0")), -codes[c], c))[0]
     best = sorted(members, key=lambda m: (tuple(-x for x in _specificity(m, entity_info)), m["key"]))[0]
-    parties = best["actors"] + best["recipients"]
-    if not best["actors"]:
-        first, second = None, best["recipients"][0]  # a passive with no agent: only the recipient is known
+    # (entity id, side) slots; a side known only by its role noun ("police") has no entity id.
+    actor_slots = [(e, "actor") for e in best["actors"]] or ([(None, "actor")] if best.get("actor_country_hint") else [])
+    recipient_slots = ([(e, "recipient") for e in best["recipients"]]
+                       or ([(None, "recipient")] if best.get("recipient_country_hint") else []))
+    nobody = (None, None)
+    if not actor_slots:
+        first, second = nobody, (recipient_slots or [nobody])[0]  # a passive with no agent: only the recipient is known
     elif best["plover_type"] in SYMMETRIC_TYPES:
-        first, second = (parties + [None, None])[:2]
+        first, second = (actor_slots + recipient_slots + [nobody, nobody])[:2]
     else:
-        first, second = best["actors"][0], (best["recipients"] or [None])[0]
+        first, second = actor_slots[0], (recipient_slots or [nobody])[0]
     dated = [m for m in members if m["event_date"] is not None]
     precision_rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     method_rank = lambda m: 1 if m["date_method"] == "publication-date" else 0  # noqa: E731
@@ -836,9 +1003,13 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
     articles = {m["article_id"] for m in members}
     confidence = min(0.99, confidence + 0.05 * (len(articles) - 1))
 
-    def actor(eid, field):
+    def actor(slot, field):
+        eid, side = slot
         if eid is None:
-            return None
+            if side is None:
+                return None
+            return {"name": best.get(f"{side}_text"), "country": best.get(f"{side}_country_hint"),
+                    "sector": best.get("actor_sector_hint") if side == "actor" else None}[field]
         value = entity_info[eid][field]
         if value is None and field == "country":
             for side in ("actor", "recipient"):
@@ -866,11 +1037,11 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
         "plover_type": entry["plover_type"] or None,
         "plover_mode": entry["plover_mode"] or None,
         "status": sorted(statuses, key=lambda s: (-statuses[s], s))[0],
-        "actor1_entity_id": first,
+        "actor1_entity_id": first[0],
         "actor1_name": actor(first, "name"),
         "actor1_country": actor(first, "country"),
         "actor1_sector": actor(first, "sector"),
-        "actor2_entity_id": second,
+        "actor2_entity_id": second[0],
         "actor2_name": actor(second, "name"),
         "actor2_country": actor(second, "country"),
         "actor2_sector": actor(second, "sector"),

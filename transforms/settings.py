@@ -143,6 +143,13 @@ MIN_HEADLINE_CASE_SHARE = 0.6
 # Events whose report dates differ by at most this many days may be the same event
 # (time zones and "Tuesday night / Wednesday" splits between outlets).
 EVENT_MERGE_DAYS = 1
+# An article's home country (the default for unnamed state actors such as "police" or "the
+# government", and for people whose country is unknown) must be referred to at least this often
+# and more often than any other country: one passing mention of a place is no evidence.
+MIN_HOME_COUNTRY_REFERENCES = 2
+# Confidence taken off an event whose party country came from the article's home country
+# rather than from the party's own name or phrase: a guess from context.
+HOME_COUNTRY_CONFIDENCE_PENALTY = 0.1
 # Events below this confidence are still stored; users filter on the column.
 MIN_EVENT_CONFIDENCE = 0.0
 

@@ -1,0 +1,98 @@
+"""Event parties the entity layer cannot place: role nouns, people of no known country, parties
+of one country, group words, policies. Given a small written article, expect the side's country."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+
+from transforms import entities, events, nlp as nlp_module
+from transforms.mentions import Mention, doc_mentions
+
+
+def _sides(nlp, text):
+    """(trigger, actor texts, actor country hint, actor sector hint, recipient texts, recipient hint)."""
+    doc = nlp(nlp_module.text_for_parsing(text))
+    mentions = doc_mentions(doc)
+    return [(e["trigger"], [mentions[i].text for i in e["actor_mentions"]], e["actor_country_hint"], e["actor_sector_hint"],
+             [mentions[i].text for i in e["recipient_mentions"]], e["recipient_country_hint"])
+            for e in events.doc_event_mentions(doc, mentions)]
+
+
+def _mention(gazetteer_id=None, country_hint=None, label="GPE"):
+    return Mention(start=0, end=1, start_char=0, end_char=1, text="x", label=label, sentence_index=0,
+                   gazetteer_id=gazetteer_id, country_hint=country_hint)
+
+
+def test_home_country_is_the_country_referred_to_most_and_at_least_twice():
+    israel_twice = [_mention("country:ISR"), _mention("city:ISR:Jerusalem"), _mention("country:EGY")]
+    assert events.home_country(israel_twice) == "ISR"
+    assert events.home_country([_mention("country:ISR")]) is None  # one passing mention is no evidence
+    assert events.home_country([_mention("country:ISR"), _mention("country:ISR"),
+                                _mention("country:EGY"), _mention("country:EGY")]) is None  # a tie
+    party_and_person = [_mention("org:GBR_LABOUR_PARTY", label="ORG"), _mention(country_hint="GBR", label="PERSON")]
+    assert events.home_country(party_and_person) == "GBR"
+    assert events.home_country([_mention("org:ISLAMIC_STATE", label="ORG"), _mention("org:UN", label="ORG")]) is None
+
+
+def test_police_act_for_the_home_country_with_sector_cop(nlp):
+    coded = _sides(nlp, "Israel closed the crossing. Israeli officials met in Jerusalem. Police arrested Ahmed Saleh.")
+    arrest = [c for c in coded if c[0] == "arrested"]
+    assert arrest and arrest[0][1:4] == ([], "ISR", "COP")
+
+
+def test_no_home_country_no_guess(nlp):
+    assert [c for c in _sides(nlp, "Police arrested Ahmed Saleh.") if c[0] == "arrested"] == []
+
+
+def test_speakers_own_forces_take_no_country(nlp):
+    coded = _sides(nlp, "Israel closed the crossing. Israel said Jerusalem was calm. Our forces attacked the village.")
+    assert [c for c in coded if c[0] == "attacked"] == []  # no party, no guess: no event
+
+
+def test_person_of_no_known_country_takes_the_home_country(nlp):
+    coded = _sides(nlp, "Britain and the UK government were busy. Jonathan Pemberley criticised the Treasury.")
+    assert [(c[0], c[1], c[2]) for c in coded if c[0] == "criticised"] == [("criticised", ["Jonathan Pemberley"], "GBR")]
+
+
+def test_party_of_one_country_is_that_country(nlp):
+    doc = nlp("The Tories attacked the plan.")
+    tories = [m for m in doc_mentions(doc) if m.text.endswith("Tories")]
+    assert tories and tories[0].gazetteer_id == "org:GBR_CONSERVATIVE_PARTY"
+
+
+def test_criticised_policy_without_author_is_the_home_governments(nlp):
+    coded = _sides(nlp, "Britain and the UK were named. The Tories condemned the new tax plan.")
+    assert [(c[0], c[5]) for c in coded if c[0] == "condemned"] == [("condemned", "GBR")]
+
+
+def test_kurdish_forces_are_coded_by_the_kurdish_state_the_story_names(nlp):
+    coded = _sides(nlp, "Syria and Damascus were tense. Turkey watched. Kurdish forces attacked the town of Hasakah in Syria.")
+    assert [(c[0], c[2], c[3]) for c in coded if c[0] == "attacked"] == [("attacked", "SYR", "MIL")]
+
+
+def test_stateless_armed_group_never_takes_the_home_country(nlp):
+    coded = _sides(nlp, "Syria and Damascus were tense. The Isis leader criticised Syria.")
+    assert [(c[0], c[1], c[2]) for c in coded] == [("criticised", ["Isis"], None)]
+
+
+def test_side_known_only_by_its_role_noun_is_kept_with_country_and_sector():
+    found = pl.DataFrame([{"entity_id": entities.entity_id("country:PSE"), "name": "Palestine", "label": "GPE",
+                           "kind": "country", "country": "PSE", "sector": None, "aliases": ["Palestine"],
+                           "num_mentions": 1, "num_articles": 1, "entity_key": "country:PSE"}],
+                         schema=entities.ENTITY_SCHEMA, orient="row")
+    mentions = pl.DataFrame({"mention_id": ["m-pse"], "entity_id": [entities.entity_id("country:PSE")]})
+    base = {k: None for k in nlp_module.RAW_EVENT_MENTION_SCHEMA}
+    raw = pl.DataFrame([{**base, "article_id": "a1", "sentence_index": 0, "start_char": 0, "end_char": 30, "quote": "q",
+                         "trigger": "arrested", "trigger_start_char": 7, "cameo_code": "173", "status": "asserted",
+                         "tense": "past", "confidence": 0.6, "actor_mention_ids": [], "recipient_mention_ids": ["m-pse"],
+                         "actor_country_hint": "ISR", "actor_sector_hint": "COP", "actor_text": "Police"}],
+                       schema=nlp_module.RAW_EVENT_MENTION_SCHEMA, orient="row")
+    articles = pl.DataFrame({"article_id": ["a1"], "published_at": [datetime(2024, 6, 11)], "source_id": ["s1"]})
+    merged, reports = events.merged_events(raw, mentions, found, articles)
+    row = merged.to_dicts()[0]
+    assert (row["actor1_entity_id"], row["actor1_name"], row["actor1_country"], row["actor1_sector"]) == (
+        None, "Police", "ISR", "COP")
+    assert (row["actor2_country"], row["plover_type"]) == ("PSE", "COERCE")
+    assert reports["actor_entity_ids"].to_list() == [[]]
