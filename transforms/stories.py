@@ -86,38 +86,31 @@ def _similarities(vectors: list[dict[str, float]]):
 
 
 def clusters(similarity, min_similarity: float) -> list[int]:
-    """Average-link agglomerative clustering: cluster label per item."""
+    """Average-link agglomerative clustering (UPGMA): cluster label per item. Clusters merge,
+    most similar pair first, while their average pairwise similarity is at least
+    `min_similarity`; scipy's nearest-neighbour chain does it in O(n^2)."""
     import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
     n = similarity.shape[0]
-    members = {i: [i] for i in range(n)}
-    # Sum of similarities between clusters; average = sum / (|a| * |b|).
-    sums = similarity.astype(np.float64).copy()
-    np.fill_diagonal(sums, -np.inf)
-    active = np.ones(n, dtype=bool)
-    sizes = np.ones(n)
-    while True:
-        averages = sums / np.outer(sizes, sizes)
-        averages[~active, :] = -np.inf
-        averages[:, ~active] = -np.inf
-        best = int(np.argmax(averages))
-        a, b = divmod(best, n)
-        if averages[a, b] < min_similarity:
-            break
-        # Merge b into a.
-        sums[a, :] += sums[b, :]
-        sums[:, a] += sums[:, b]
-        sums[a, a] = -np.inf
-        sizes[a] += sizes[b]
-        active[b] = False
-        sums[b, :] = -np.inf
-        sums[:, b] = -np.inf
-        members[a].extend(members.pop(b))
-    labels = [0] * n
-    for label, items in members.items():
-        for i in items:
-            labels[i] = label
-    return labels
+    if n < 2:
+        return [0] * n
+    # Average distance = 1 - average similarity, so the stop rule carries over exactly.
+    distance = np.clip(1.0 - similarity.astype(np.float64), 0.0, None)
+    distance = (distance + distance.T) / 2
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    return [int(label) for label in fcluster(tree, t=1.0 - min_similarity, criterion="distance")]
+
+
+def _far_apart(dates: list, max_days: int):
+    """Boolean matrix: the two articles are both dated and more than `max_days` apart."""
+    import numpy as np
+
+    days = np.array([d.toordinal() if d is not None else 0 for d in dates], dtype=np.int64)
+    dated = np.array([d is not None for d in dates])
+    return (np.abs(days[:, None] - days[None, :]) > max_days) & dated[:, None] & dated[None, :]
 
 
 def story_ids(
@@ -146,6 +139,7 @@ def story_ids(
     stop_words = _stop_words()
     term_counts = [article_terms(r["body"] or "", by_article.get(r["article_id"], []), stop_words) for r in rows]
     vectors = _vectors(term_counts)
+    days = [r["published_at"].date() if r["published_at"] is not None else None for r in rows]
 
     # Blocks of consecutive articles in publication order keep the quadratic step bounded;
     # a story split at a block edge is the price of a bounded run time.
@@ -155,11 +149,7 @@ def story_ids(
     for offset in range(0, len(order), block_size):
         members = order[offset : offset + block_size]
         similarity = _similarities([vectors[i] for i in members])
-        dates = [rows[i]["published_at"].date() if rows[i]["published_at"] is not None else None for i in members]
-        for x, dx in enumerate(dates):
-            for y, dy in enumerate(dates):
-                if dx is not None and dy is not None and abs((dx - dy).days) > max_days:
-                    similarity[x, y] = -1.0
+        similarity[_far_apart([days[i] for i in members], max_days)] = -1.0
         topics: dict[int, list[int]] = defaultdict(list)
         for label, i in zip(clusters(similarity, topic_similarity), members):
             topics[label].append(i)
@@ -173,11 +163,7 @@ def story_ids(
                 index = {i: x for x, i in enumerate(members)}
                 picked = [index[i] for i in topic_members]
                 local, threshold = similarity[picked][:, picked].copy(), small_group_similarity
-            for x, i in enumerate(topic_members):
-                for y, j in enumerate(topic_members):
-                    di, dj = rows[i]["published_at"], rows[j]["published_at"]
-                    if di is not None and dj is not None and abs((di.date() - dj.date()).days) > max_days:
-                        local[x, y] = -1.0
+            local[_far_apart([days[i] for i in topic_members], max_days)] = -1.0
             for label, i in zip(clusters(local, threshold), topic_members):
                 labels[i] = f"{offset}:{topic}:{label}"
     first: dict[str, str] = {}
