@@ -138,4 +138,17 @@ def using(server: "TemporaryServer | None") -> Iterator[None]:
         server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
         updates[PREFECT_API_URL] = server.api_url
     with temporary_settings(updates=updates):
-        yield
+        try:
+            yield
+        finally:
+            _drain_prefect_workers()
+
+
+def _drain_prefect_workers(timeout: float = 10) -> None:
+    """Send Prefect's queued logs and events while the server still runs (at interpreter exit,
+    after the server stopped, they fail with "All connection attempts failed")."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=timeout)
