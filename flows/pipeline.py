@@ -15,7 +15,7 @@ from prefect import flow
 
 from flows.clean import clean_flow
 from flows.extract import extract_flow
-from flows.ingest import ingest_flow
+from flows.ingest import ingest_flow, input_signature, signature_path
 from flows.load import committed_run_ids, load_flow, remove_stale_builds
 from flows.storage import WriterLock, crash_point, remove_stale_temporaries
 from transforms import settings
@@ -44,6 +44,7 @@ def dateline_pipeline(
         remove_stale_temporaries(Path(data_dir))
         remove_stale_builds(Path(warehouse))
         committed = committed_run_ids(Path(warehouse))
+        signature = input_signature([Path(p) for p in inputs])  # taken before ingest reads the files
         counts = {"ingest": ingest_flow(inputs, data_dir, run_id, committed)}
         crash_point("after-ingest")
         counts["clean"] = clean_flow(data_dir)
@@ -52,6 +53,7 @@ def dateline_pipeline(
         crash_point("after-extract")
         run = {"run_id": run_id, "started_at": started, "inputs": [str(p) for p in inputs], "counts": counts}
         counts["load"] = load_flow(data_dir, warehouse, run)
+        signature_path(Path(data_dir)).write_text(signature)
     return {"run_id": run_id, **counts}
 
 

@@ -179,3 +179,50 @@ def test_the_lock_is_reentrant_within_one_process(tmp_path):
             f"try:\n    WriterLock(Path({str(warehouse)!r})).__enter__()\nexcept Exception as e:\n    print(type(e).__name__)")],
             cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
         assert holder_check.stdout.strip() == "WarehouseBusy"
+
+
+def _published_inode(data_dir: Path, table: str) -> int:
+    return (data_dir / table).stat().st_ino
+
+
+def test_a_load_with_nothing_new_adds_its_run_without_rebuilding(sample_warehouse, tmp_path):
+    import shutil
+
+    from flows.load import load_warehouse
+    from warehouse_snapshot import snapshot
+
+    def runs() -> int:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            return con.execute("select count(*) from runs").fetchall()[0][0]
+
+    def published_runs() -> int:
+        return duckdb.sql(f"select count(*) from read_parquet('{data}/runs/*.parquet')").fetchall()[0][0]
+
+    source, _ = sample_warehouse
+    shutil.copytree(source.parent / "data", tmp_path / "data")
+    warehouse, data = tmp_path / "dateline.duckdb", tmp_path / "data"
+    shutil.copyfile(source, warehouse)
+
+    def load(run_id: str) -> dict:
+        return load_warehouse.fn(data, warehouse, {"run_id": run_id, "started_at": datetime(2026, 1, 1),
+                                                   "inputs": [], "counts": {}})
+
+    # given: a full load of this copy (the manifest names another file, so nothing is skipped)
+    first = load("run-a")
+    before, runs_before = snapshot(warehouse), runs()
+    articles_folder, inode = _published_inode(data, "articles"), warehouse.stat().st_ino
+    # when: the same stage outputs are loaded again
+    second = load("run-b")
+    # expect: a new file with one more run, the same rows, only `runs` published again, checks pass
+    assert warehouse.stat().st_ino != inode
+    assert snapshot(warehouse) == before
+    assert runs() == runs_before + 1 == published_runs()
+    assert _published_inode(data, "articles") == articles_folder
+    assert second["tables"] == {**first["tables"], "runs": runs_before + 1}
+    assert second["failed_checks"] == {}
+    # when: someone replaces the file (same bytes, another file): it is rebuilt in full
+    shutil.copyfile(warehouse, tmp_path / "other.duckdb")
+    (tmp_path / "other.duckdb").replace(warehouse)
+    load("run-c")
+    assert _published_inode(data, "articles") != articles_folder
+    assert snapshot(warehouse) == before
