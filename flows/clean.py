@@ -7,11 +7,15 @@ from prefect import flow, get_run_logger, task
 
 from flows import cache, progress
 from flows.storage import DataDir, read_parquet, write_parquet
-from transforms import clean, dedup, ingest, seeds, settings, sources
+from transforms import clean, dedup, ingest, nlp, seeds, settings, sources
 
 
 @task(name="clean-batch")
-def clean_batch(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def clean_batch(documents: pl.DataFrame, n_process: int = 1) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Articles and rejects of one batch, cleaned in the spaCy worker pool when there is one
+    (the same processes the extract stage parses in: cleaning uses every core too)."""
+    if n_process > 1:
+        return nlp.in_workers(n_process, clean.clean_articles, documents)
     return clean.clean_articles(documents)
 
 
@@ -30,8 +34,9 @@ def corpus_marks(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 @flow(name="clean")
-def clean_flow(data_dir: Path) -> dict:
-    """Clean every ingested document into <data-dir>/clean/. Returns counts."""
+def clean_flow(data_dir: Path, n_process: int = 1) -> dict:
+    """Clean every ingested document into <data-dir>/clean/, in batches of CLEAN_BATCH_DOCUMENTS
+    spread over `n_process` worker processes. Returns counts."""
     logger = get_run_logger()
     store = DataDir(data_dir)
     # Incremental runs (flows/cache.py): documents and code unchanged -> outputs unchanged.
@@ -45,7 +50,11 @@ def clean_flow(data_dir: Path) -> dict:
     documents = read_parquet(store.stage("ingest", "documents"), {**ingest.DOCUMENT_SCHEMA, "run_id": pl.String})
     size = settings.CLEAN_BATCH_DOCUMENTS
     batches = [documents.slice(i, size) for i in range(0, documents.height, size)]
-    parts = [clean_batch(batch) for batch in progress.track("clean", batches, documents.height, "documents")]
+    n_process = n_process if documents.height >= settings.MIN_ARTICLES_PER_PROCESS * n_process else 1
+    # Every batch is submitted at once (the documents are in memory already); results in order.
+    futures = [(clean_batch.submit(batch, n_process), batch.height) for batch in batches]
+    parts = [future.result() for future, _ in progress.track("clean", futures, documents.height, "documents",
+                                                             size=lambda item: item[1])]
     articles = pl.concat([a for a, _ in parts]) if parts else pl.DataFrame(schema=clean.ARTICLE_SCHEMA)
     rejects = pl.concat([r for _, r in parts]) if parts else ingest.rejects_frame([])
     rejects = rejects.join(documents.select("doc_id", "run_id"), on="doc_id", how="left")

@@ -84,14 +84,20 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batche
     size = settings.EXTRACT_BATCH_ARTICLES
     # Worker processes cost a model load each: not worth it for a handful of articles.
     n_process = n_process if missing.height >= settings.MIN_ARTICLES_PER_PROCESS * n_process else 1
-    in_flight: deque = deque()
-    starts = range(0, missing.height, size)
-    for i in progress.track("extract", starts, missing.height, "articles", size=lambda i: min(size, missing.height - i)):
-        if len(in_flight) >= max(1, batches_in_flight):
-            in_flight.popleft().result()
-        in_flight.append(annotate_batch.submit(missing.slice(i, size), n_process, cache_dir))
-    for future in in_flight:
-        future.result()
+
+    def parsed_batches():
+        """Submit the batches, at most `batches_in_flight` at a time; yield each one's article
+        count as it finishes (so progress counts parsed articles, not submitted ones)."""
+        in_flight: deque = deque()
+        for i in range(0, missing.height, size):
+            if len(in_flight) >= max(1, batches_in_flight):
+                yield in_flight.popleft().result()
+            in_flight.append(annotate_batch.submit(missing.slice(i, size), n_process, cache_dir))
+        while in_flight:
+            yield in_flight.popleft().result()
+
+    for _ in progress.track("extract", parsed_batches(), missing.height, "articles", size=lambda parsed: parsed):
+        pass
     nlp.stop_workers()  # the spaCy workers' memory is not needed for resolution
     mentions, found, merged, reports, tones = resolve(cache_dir, wanted, todo)
     article_stories = group_stories(articles, todo, mentions, found, tones)

@@ -47,7 +47,7 @@ def dateline_pipeline(
         signature = input_signature([Path(p) for p in inputs])  # taken before ingest reads the files
         counts = {"ingest": ingest_flow(inputs, data_dir, run_id, committed)}
         crash_point("after-ingest")
-        counts["clean"] = clean_flow(data_dir)
+        counts["clean"] = clean_flow(data_dir, 1 if dask_address else n_process)
         crash_point("after-clean")
         counts["extract"] = _extract(data_dir, n_process, dask_address)
         crash_point("after-extract")

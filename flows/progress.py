@@ -17,8 +17,9 @@ from typing import Protocol, TextIO, TypeVar
 
 T = TypeVar("T")
 
-# Stages the pipeline runs after the batched ones, shown as "running" until the run returns.
-AFTER_STAGE = {"extract": ("load", "step")}
+# What the pipeline runs after the batched stages (entity resolution, event merging, stories,
+# the warehouse load), shown as "running" until the run returns.
+AFTER_STAGE = {"extract": ("resolve+load", "step")}
 
 # Plain log lines: at most one per stage every this many seconds (plus start and end), so a
 # long run in a CI log or `nohup` file stays readable.

@@ -42,8 +42,8 @@ def test_run_example_prints_progress_per_stage_then_the_summary(sample_warehouse
     for stage, unit in (("ingest", "files"), ("clean", "documents"), ("extract", "articles")):
         assert re.search(rf"dateline: {stage}: started, \d+ {unit}", output), output
         assert re.search(rf"dateline: {stage}: done, \d+ {unit} in \d+", output), output
-    assert "dateline: load: started" in output and re.search(r"dateline: load: done in \d+", output)
-    assert output.index("extract: done") < output.index("load: done") < output.index("checks   all passed")
+    assert "dateline: resolve+load: started" in output and re.search(r"dateline: resolve\+load: done in \d+", output)
+    assert output.index("extract: done") < output.index("resolve+load: done") < output.index("checks   all passed")
 
 
 @pytest.mark.slow

@@ -35,8 +35,8 @@ def test_log_lines_give_done_total_rate_and_time_left():
     assert lines[3] == "dateline: extract: 300/400 articles (75%), 10.0 articles/s, about 10s left"
     assert lines[4] == "dateline: extract: done, 400 articles in 40s (10.0 articles/s)"
     # load runs after extract without batches: shown as started, and done when the run ends
-    assert lines[5] == "dateline: load: started"
-    assert lines[6] == "dateline: load: done in 0s"
+    assert lines[5] == "dateline: resolve+load: started"
+    assert lines[6] == "dateline: resolve+load: done in 0s"
     assert len(lines) == 7
 
 

@@ -372,6 +372,12 @@ def _worker_pool(n_process: int):
         return _POOLS[n_process]
 
 
+def in_workers(n_process: int, function, *args):
+    """`function(*args)` run in the pool of `n_process` workers (a picklable top-level function);
+    for other per-batch work, such as cleaning, that should use every core too."""
+    return _worker_pool(n_process).submit(function, *args).result()
+
+
 def start_workers(n_process: int) -> None:
     """Start the worker pool and load the model in each worker now, without waiting, so the
     loads overlap whatever runs before the first batch (Prefect start-up, ingest, clean)."""
