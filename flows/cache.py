@@ -9,6 +9,7 @@ Layout, one folder per code version (older versions are deleted when a new one s
 
     <data-dir>/extract/nlp-cache/<version>/mentions-<part>.parquet   raw mentions of one batch
     <data-dir>/extract/nlp-cache/<version>/events-<part>.parquet     raw event mentions of one batch
+    <data-dir>/extract/nlp-cache/<version>/tones-<part>.parquet      article tones (VADER) of one batch
     <data-dir>/extract/nlp-cache/<version>/keys-<part>.parquet       (article_id, nlp_key) of the batch
 
 The keys file is written last, so a batch that crashed half-way is simply parsed again. Rows
@@ -30,12 +31,15 @@ from flows.storage import write_parquet
 from transforms import settings
 
 KEY_SCHEMA = {"article_id": pl.String, "nlp_key": pl.String}
+# Bumped when the files of a cache folder change (2: tones-<part>.parquet added), so a cache
+# written by an older dateline is never read as if it had them.
+CACHE_LAYOUT = 2
 
 
 @functools.cache
 def code_version() -> str:
     """Hash of everything the NLP output depends on besides the article itself."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"cache layout {CACHE_LAYOUT}".encode())
     files = sorted((settings.PROJECT_ROOT / "transforms").glob("*.py")) + sorted(settings.SEEDS_DIR.glob("*.csv"))
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -86,12 +90,14 @@ def cached_keys(cache: Path) -> pl.DataFrame:
     return pl.read_parquet(cache / "keys-*.parquet").unique()
 
 
-def write_batch(cache: Path, keys: pl.DataFrame, mentions: pl.DataFrame, events: pl.DataFrame) -> None:
+def write_batch(cache: Path, keys: pl.DataFrame, mentions: pl.DataFrame, events: pl.DataFrame,
+                tones: pl.DataFrame) -> None:
     """Store one batch's NLP output; `keys` is (article_id, nlp_key) of every article in it,
-    including those with no mention or event (so they are not parsed again)."""
+    including those with no mention or event (so they are not parsed again); `tones` has one
+    row per article."""
     part = hashlib.sha256("".join(keys["nlp_key"].to_list()).encode()).hexdigest()[:16]
     by_article = keys.select("article_id", "nlp_key")
-    for name, frame in (("mentions", mentions), ("events", events)):
+    for name, frame in (("mentions", mentions), ("events", events), ("tones", tones)):
         rows = frame.with_row_index("cache_row").join(by_article, on="article_id", how="left")
         write_parquet(rows, cache / f"{name}-{part}.parquet")
     write_parquet(by_article, cache / f"keys-{part}.parquet")

@@ -14,10 +14,13 @@ from transforms import clean, entities, events, nlp, settings, stories, tone
 
 @task(name="nlp-batch", cache_policy=NO_CACHE)
 def annotate_batch(articles: pl.DataFrame, n_process: int, cache_dir: Path) -> int:
-    """Parse one batch and store its raw mentions and event mentions in the NLP cache (on a
-    Dask worker this folder must be shared storage). Returns the number of articles parsed."""
+    """Parse one batch and store its raw mentions, event mentions and article tones in the NLP
+    cache (on a Dask worker this folder must be shared storage). Returns the number of articles
+    parsed. Tone is per-article work too, so it runs in the worker processes beside the parsing."""
     mentions, reports = nlp.annotations(articles, n_process=n_process)
-    cache.write_batch(cache_dir, articles.select("article_id", "nlp_key"), mentions, reports)
+    bodies = articles.select("article_id", "body")
+    tones = nlp.in_workers(n_process, tone.article_tones, bodies) if n_process > 1 else tone.article_tones(bodies)
+    cache.write_batch(cache_dir, articles.select("article_id", "nlp_key"), mentions, reports, tones)
     return articles.height
 
 
@@ -27,8 +30,8 @@ def resolve(cache_dir: Path, wanted: pl.DataFrame, articles: pl.DataFrame):
     `articles` are the extracted ones (their tone feeds events.avg_tone)."""
     raw_mentions = cache.cached_rows(cache_dir, "mentions", wanted, nlp.RAW_MENTION_SCHEMA)
     raw_events = cache.cached_rows(cache_dir, "events", wanted, nlp.RAW_EVENT_MENTION_SCHEMA)
+    tones = cache.cached_rows(cache_dir, "tones", wanted, tone.TONE_SCHEMA)
     mentions, found = entities.resolved_mentions(raw_mentions)
-    tones = tone.article_tones(articles)
     merged, reports = events.merged_events(raw_events, mentions, found, articles.join(tones, on="article_id"))
     return mentions, found, merged, reports, tones
 

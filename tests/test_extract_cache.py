@@ -9,6 +9,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from flows import cache
+from transforms.tone import TONE_SCHEMA
 
 MENTIONS = {"article_id": pl.String, "mention_index": pl.Int64, "text": pl.String}
 
@@ -35,8 +36,10 @@ def test_key_changes_with_body_date_and_version_only():
 def test_rows_come_back_for_wanted_keys_in_nlp_order(tmp_path):
     keys = pl.DataFrame({"article_id": ["b", "a"], "nlp_key": ["kb", "ka"]})
     mentions = pl.DataFrame({"article_id": ["b", "b", "a"], "mention_index": [0, 1, 0], "text": ["Z", "Y", "X"]})
-    cache.write_batch(tmp_path, keys, mentions, mentions.clear())
+    tones = pl.DataFrame({"article_id": ["b", "a"], "tone": [-0.5, None]}, schema=TONE_SCHEMA)
+    cache.write_batch(tmp_path, keys, mentions, mentions.clear(), tones)
     got = cache.cached_rows(tmp_path, "mentions", keys, MENTIONS)
+    assert cache.cached_rows(tmp_path, "tones", keys, TONE_SCHEMA).rows() == [("a", None), ("b", -0.5)]
     expected = pl.DataFrame({"article_id": ["a", "b", "b"], "mention_index": [0, 0, 1], "text": ["X", "Z", "Y"]})
     assert_frame_equal(got, expected)
     assert_frame_equal(cache.cached_keys(tmp_path).sort("article_id"), keys.sort("article_id"))
@@ -45,10 +48,10 @@ def test_rows_come_back_for_wanted_keys_in_nlp_order(tmp_path):
 def test_stale_versions_and_unfinished_batches_are_ignored(tmp_path):
     old = pl.DataFrame({"article_id": ["a"], "nlp_key": ["old"]})
     cache.write_batch(tmp_path, old, pl.DataFrame({"article_id": ["a"], "mention_index": [0], "text": ["Old"]}),
-                      pl.DataFrame(schema=MENTIONS))
+                      pl.DataFrame(schema=MENTIONS), pl.DataFrame(schema=TONE_SCHEMA))
     new = pl.DataFrame({"article_id": ["a"], "nlp_key": ["new"]})
     cache.write_batch(tmp_path, new, pl.DataFrame({"article_id": ["a"], "mention_index": [0], "text": ["New"]}),
-                      pl.DataFrame(schema=MENTIONS))
+                      pl.DataFrame(schema=MENTIONS), pl.DataFrame(schema=TONE_SCHEMA))
     # A batch that crashed before its keys file: its rows must never be read.
     pl.DataFrame({"cache_row": [0], "article_id": ["a"], "mention_index": [0], "text": ["Half"],
                   "nlp_key": ["new"]}).write_parquet(tmp_path / "mentions-crashed.parquet")
@@ -58,7 +61,8 @@ def test_stale_versions_and_unfinished_batches_are_ignored(tmp_path):
 
 def test_articles_without_mentions_are_still_cached(tmp_path):
     keys = pl.DataFrame({"article_id": ["quiet"], "nlp_key": ["kq"]})
-    cache.write_batch(tmp_path, keys, pl.DataFrame(schema=MENTIONS), pl.DataFrame(schema=MENTIONS))
+    cache.write_batch(tmp_path, keys, pl.DataFrame(schema=MENTIONS), pl.DataFrame(schema=MENTIONS),
+                      pl.DataFrame({"article_id": ["quiet"], "tone": [0.1]}, schema=TONE_SCHEMA))
     assert cache.cached_keys(tmp_path)["article_id"].to_list() == ["quiet"]
     assert cache.cached_rows(tmp_path, "mentions", keys, MENTIONS).height == 0
 
