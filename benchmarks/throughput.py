@@ -175,6 +175,7 @@ def measure(n: int, articles: list[dict], work: Path, processes: int, repeats: i
         "rerun_cpu": statistics.median(r["cpu"] for r in reruns),
         "peak_tree_mb": max(r["peak_tree_mb"] for r in runs), "peak_main_mb": max(r["peak_main_mb"] for r in runs),
         "summary": runs[0]["output"].strip(),
+        "checks_passed": all("checks   all passed" in r["output"] for r in runs + reruns),
     }
 
 
@@ -214,6 +215,9 @@ def main() -> None:
         cpu_cost = (last["run_cpu"] / last["n"]) / (first["run_cpu"] / first["n"])
         print(f"\nper-article cost N={last['n']} / N={first['n']}: {cost:.2f}x wall, {cpu_cost:.2f}x CPU "
               f"(target <= 1.2); peak memory: {memory:.2f}x (target <= 1.5)")
+    for r in results:
+        if not r["checks_passed"]:
+            print(f"\nWARNING: warehouse checks failed in a run at N={r['n']} (see its summary below)")
     print("\nsummary of the first run at each N:")
     for r in results:
         print(f"N={r['n']}:\n{r['summary']}")
