@@ -119,6 +119,20 @@ def _organisation_names(doc):
     return doc
 
 
+def _gazetteer_ruler(nlp, name: str, phrase_matcher_attr: str, overwrite_ents: bool):
+    """spaCy's EntityRuler, minus its check on every document that it has patterns: that check
+    recounts all of them (thousands of gazetteer ids, about 1.3 ms a document, a tenth of the
+    cost of parsing a headline)."""
+    from spacy.pipeline import EntityRuler
+
+    class GazetteerRuler(EntityRuler):
+        def _require_patterns(self) -> None:
+            if not (self.phrase_patterns or self.token_patterns):
+                super()._require_patterns()
+
+    return GazetteerRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents)
+
+
 @functools.cache
 def pipeline():
     """The spaCy pipeline used by the extract stage (cached per process)."""
@@ -127,8 +141,11 @@ def pipeline():
 
     if "organisation_names" not in Language.factories:
         Language.component("organisation_names", func=_organisation_names)
+    if "gazetteer_ruler" not in Language.factories:
+        Language.factory("gazetteer_ruler", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+                         default_config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})(_gazetteer_ruler)
     nlp = spacy.load(settings.SPACY_MODEL)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    ruler = nlp.add_pipe("gazetteer_ruler", before="ner")
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("organisation_names", after="ner")
     return nlp
