@@ -84,9 +84,13 @@ class TemporaryServer:
         naming the fix."""
         import httpx
 
-        deadline = time.monotonic() + timeout
+        deadline, retried = time.monotonic() + timeout, False
         with httpx.Client() as client:
             while time.monotonic() < deadline:
+                if self.process.poll() == 3 and not retried:  # uvicorn: the port was taken meanwhile
+                    self.port, retried = _free_port(), True
+                    self.process = _launch(self.port)
+                    continue
                 if self.process.poll() is not None:
                     raise RuntimeError(
                         f"Prefect's temporary server exited with code {self.process.returncode} while starting; "
