@@ -241,9 +241,12 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
                 if marker.dep_ == "mark" and marker.lower_ in ("for", "on"):
                     preps.setdefault(marker.lower_, marker)
     best = None
+    phrasal = {verb for verb, _ in candidates if " " in verb}
     for verb, (obj, prep, code) in candidates:
         if not obj and not prep and verb in GENERIC_VERBS:
             continue
+        if phrasal and " " not in verb and not obj and not prep:
+            continue  # a known phrasal verb is its own verb: "ruled out" is no "rule", "pulled out" no "pull"
         if obj and obj not in objects:
             continue
         if prep and prep not in preps and not any(
@@ -342,15 +345,43 @@ def _government_country(token, mentions) -> list[int]:
     return []
 
 
+def _is_subject_mention(m, doc) -> bool:
+    """The mention is the subject of its clause (or in apposition to one): the salient entity a
+    later pronoun most likely points back to ("Kim met Bauer. He said ..." is Kim)."""
+    head = doc[m.start:m.end].root
+    while head.dep_ in ("appos", "conj", "compound") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _pronoun_antecedent(token, mentions) -> list[int]:
-    """"he"/"she": the last person named before the token (within two sentences)."""
-    if token.lower_ not in ("he", "she"):
+    """"he"/"she": the last person that was a clause subject, in this sentence or the one before
+    (a subject is the salient candidate; the last person named is often an object or a quoted
+    name); else the last person named. "it"/"its": likewise the last country or
+    organisation that was a subject; nothing else, since "it" is mostly not a party. Not "they":
+    in quotes it is mostly a group the quote does not name."""
+    word = token.lower_
+    if word in ("he", "she", "him", "her", "his"):
+        labels = ("PERSON",)
+    elif word in ("it", "its"):
+        labels = ("ORG", "GPE", "NORP")
+    else:
         return []
-    sentence = token.sent.start
-    for index in range(len(mentions) - 1, -1, -1):
-        m = mentions[index]
-        if m.label == "PERSON" and m.end <= token.i and token.doc[m.start].sent.start >= sentence - 200:
+    doc = token.doc
+    sentences = [s.start for s in doc.sents if s.start <= token.i]
+    window_start = sentences[-2] if len(sentences) >= 2 else 0
+    candidates = [i for i in range(len(mentions) - 1, -1, -1)
+                  if mentions[i].label in labels and mentions[i].end <= token.i and mentions[i].start >= window_start
+                  and (mentions[i].label != "GPE" or (mentions[i].gazetteer_id or "").startswith("country:"))]
+    for index in candidates:
+        if _is_subject_mention(mentions[index], doc):
             return [index]
+    if labels == ("PERSON",):
+        sentence = token.sent.start
+        for index in range(len(mentions) - 1, -1, -1):
+            m = mentions[index]
+            if m.label == "PERSON" and m.end <= token.i and doc[m.start].sent.start >= sentence - 200:
+                return [index]
     return []
 
 
