@@ -70,6 +70,23 @@ def test_light_verb_strikes_are_an_assault(nlp):
     assert [(c[1][:2], c[3], c[4]) for c in coded] == [("19", ["Israel"], ["Lebanon"])]
 
 
+def test_event_nouns_carry_light_verbs(nlp):
+    coded = _coded(nlp, "Turkey launched an offensive against the Kurdistan Workers' Party.")
+    assert [(c[1][:2], c[3]) for c in coded] == [("19", ["Turkey"])]
+    coded = _coded(nlp, "Israel carried out airstrikes on Lebanon.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("19", ["Israel"], ["Lebanon"])]
+
+
+def test_strike_is_an_attack_only_with_a_weapon_word(nlp):
+    assert [c[1][:2] for c in _coded(nlp, "Russia conducted drone strikes on Ukraine.")] == ["19"]
+    assert [c[1][:2] for c in _coded(nlp, "Nurses in France held a strike over pay.")] == ["14"]  # a labour strike
+
+
+def test_readying_for_an_assault_is_mobilize_not_assault(nlp):
+    coded = _coded(nlp, "Israeli troops were readying for an assault on Gaza.")
+    assert [c[1] for c in coded] == ["150"]
+
+
 def test_he_is_the_last_subject_not_the_last_person_named(nlp):
     coded = _coded(nlp, "Rob Bauer met Kim Myung Soo in Seoul. He later visited Japan.")
     visit = [c for c in coded if c[0] == "visited"]

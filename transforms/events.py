@@ -87,7 +87,16 @@ NOUN_EVENTS = {
     "talk": "040", "consultation": "040", "discussion": "040", "meeting": "040", "summit": "040",
     "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
     "clash": "190", "fighting": "190", "complaint": "111", "drill": "150", "retaliation": "190",
+    # Armed force named by a noun, alone or as the object of a light verb ("conducted
+    # airstrikes", "launched an offensive", "mounted a raid"): the noun carries the event.
+    "airstrike": "195", "offensive": "190", "raid": "190", "bombardment": "194", "shelling": "194",
+    "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
 }
+# Verbs of getting ready: an armed act they are "for" has not happened, the readiness has.
+PREPARATION_VERBS = frozenset({"prepare", "ready", "gear", "brace", "mass", "position"})
+# "strike" is an event noun only with a weapon word ("air strike", "drone strikes"); alone it is
+# as often a labour strike.
+WEAPON_STRIKE_WORDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "military", "aerial", "naval"})
 # "X-backed / X-led / X-funded fighters": X sponsors the party, it is not the party.
 SPONSOR_PARTICIPLES = frozenset({"back", "backed", "lead", "led", "fund", "funded", "support", "supported",
                                  "sponsor", "sponsored", "arm", "armed", "train", "trained"})
@@ -569,7 +578,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
     for sentence_index, sent in enumerate(doc.sents):
         for token in sent:
-            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in NOUN_EVENTS:
+            if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
                 nominal.append((sentence_index, sent, token))
                 continue
             if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
@@ -590,7 +599,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.lemma_.lower() in PARTY_OBJECT_VERBS and any(
                     c.dep_ == "dobj" and c.i not in covered and c.lower_ not in ("him", "her", "them") for c in token.children):
                 continue
-            if obj_token is None and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_EVENTS for c in token.children):
+            if obj_token is None and any(c.dep_ == "dobj" and _event_noun_code(c) is not None for c in token.children):
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
             if code[:2] in ("01", "02") or code not in _codebook():
                 continue
@@ -686,6 +695,15 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     return sorted(out, key=lambda r: r["trigger_start_char"])
 
 
+def _event_noun_code(noun) -> str | None:
+    """CAMEO code of a noun that names an event by itself, else None."""
+    lemma = noun.lemma_.lower()
+    if lemma == "strike":
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+        return "195" if modifiers & WEAPON_STRIKE_WORDS else None
+    return NOUN_EVENTS.get(lemma)
+
+
 def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = None) -> dict | None:
     """An event named by a noun ("talks between Baghdad and Damascus", "Shultz's visit",
     "sanctions against South Africa", "Japan and the U.S. kick off trade talks").
@@ -695,7 +713,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     ("open talks", "are in talks"), that verb's subject acts. The governing verb carries the
     modality: negated, no event; "will hold talks" is an intent.
     """
-    code = NOUN_EVENTS[noun.lemma_.lower()]
+    code = _event_noun_code(noun)
     governor = noun.head
     while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
@@ -750,8 +768,16 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")):
         return None  # fighting "with X" is an event even when the other side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
-    if status == "asserted" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
-                                    for c in noun.children):
+    if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "pobj"
+            and governor.lemma_.lower() in PREPARATION_VERBS):
+        # "readying for a final assault": the readiness is the act, a show of force short of its use
+        # (PLOVER MOBILIZE), not a threat, which is verbal.
+        code = "150"
+    elif status == "asserted" and (
+            any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
+                for c in noun.children)
+            or (governor is not None and noun.dep_ == "pobj" and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})):
+        # "readying for a final assault", "prepared for talks": the act is still to come.
         # "a meeting scheduled for next week", "the planned summit": not yet happened.
         if code[:2] in INTENT_CODE:
             status, code = "intent", INTENT_CODE[code[:2]]
