@@ -96,3 +96,20 @@ def test_side_known_only_by_its_role_noun_is_kept_with_country_and_sector():
         None, "Police", "ISR", "COP")
     assert (row["actor2_country"], row["plover_type"]) == ("PSE", "COERCE")
     assert reports["actor_entity_ids"].to_list() == [[]]
+
+
+def test_unknown_person_takes_the_country_of_their_own_sentence_before_the_home_country(nlp):
+    """Given a story about Syria (the home country) and a sentence whose only nationality evidence is
+    the Pentagon, expect the unplaced briefer to be American, not Syrian."""
+    text = ("Syria rejected the plan. Damascus and Aleppo were quiet. Syria closed its border. "
+            "The Pentagon said Peter Wolcott briefed Omar Haddad on Friday.")
+    briefed = [s for s in _sides(nlp, text) if s[0] == "briefed"]
+    assert briefed and briefed[0][1] == ["Peter Wolcott"] and briefed[0][2] == "USA"
+
+
+def test_places_and_topics_in_the_sentence_are_no_nationality(nlp):
+    """Given the same Syria story, expect "in Jordan" (a place) not to make the person Jordanian."""
+    text = ("Syria rejected the plan. Damascus and Aleppo were quiet. Syria closed its border. "
+            "Peter Wolcott briefed Omar Haddad in Jordan on Friday.")
+    briefed = [s for s in _sides(nlp, text) if s[0] == "briefed"]
+    assert briefed and briefed[0][2] == "SYR"

@@ -508,8 +508,38 @@ def _stateless_only(indexes: list[int], mentions) -> bool:
                                  for i in indexes)
 
 
+def _sentence_country(token, mentions, exclude: set[int]) -> str | None:
+    """ISO3 that the token's own sentence attaches to someone, outside the event's parties: a
+    nationality word or country used as a modifier ("a Syrian commander", "US officials"), a
+    one-country organisation ("the Pentagon"), a person of known country. Countries that are
+    only places or topics ("in Syria", "on Iraq") do not count. None unless one country leads."""
+    if token is None:
+        return None
+    doc, sent = token.doc, token.sent
+    counts: Counter = Counter()
+    for index, m in enumerate(mentions):
+        if index in exclude or not (sent.start <= m.start < sent.end):
+            continue
+        gid = m.gazetteer_id or ""
+        if gid.startswith(("country:", "city:")):
+            root = doc[m.start:m.end].root
+            if m.label != "NORP" and root.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            iso3 = gid.split(":")[1]
+        elif gid.startswith("org:"):
+            iso3 = _org_countries().get(gid[4:])
+        else:
+            iso3 = m.country_hint
+        if iso3 and len(iso3) == 3 and iso3 != "IGO":
+            counts[iso3] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc, home: str | None,
-                policy_target: bool = False) -> tuple[list[int], str | None, str | None, bool]:
+                policy_target: bool = False, others: list[int] = ()) -> tuple[list[int], str | None, str | None, bool]:
     """(party mention indexes, country hint, sector hint, hint is a guess from context) of one side.
 
     The hint is the first party's country when its entity may have none: named in its phrase
@@ -530,8 +560,12 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
         gid = first.gazetteer_id or ""
         unknown = not first.country_hint and not gid.startswith(("country:", "city:", "region:", "org:")) and (
             first.label == "PERSON" or (first.label == "ORG" and organisation_key(first.text) not in _seeded_org_countries()))
-        if unknown and home is not None:
-            return indexes, home, None, True
+        if unknown:
+            # The party's own sentence before the article's home country: in a two-country story
+            # the home country is the other side's as often as this one's.
+            local = _sentence_country(head, mentions, set(indexes) | set(others))
+            if local is not None or home is not None:
+                return indexes, local or home, None, True
         return indexes, None, None, False
     sector = _role_sector(head)
     if sector is not None and home is not None:
@@ -650,9 +684,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                           or (mentions[i].gazetteer_id or "").startswith("country:")]
             actor_head = actor_tokens[0] if actor_tokens else None
             recipient_head = recipient_tokens[0] if recipient_tokens else None
-            actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, actor_head, mentions, covered, doc, home)
+            actors, actor_hint, actor_sector, actor_guess = _party_hint(
+                actors, actor_head, mentions, covered, doc, home, others=recipients)
             recipients, recipient_hint, _, recipient_guess = _party_hint(
-                recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS)
+                recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS,
+                others=actors)
             if not (actors or actor_hint) and not (passive and (recipients or recipient_hint)):
                 continue  # no one acts: only a passive with a known patient is still an event
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
@@ -763,8 +799,10 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients = [i for i in _accused(noun, mentions, covered) if i not in actors]
     actor_head = actor_tokens[0] if actor_tokens else None
     recipient_head = recipient_tokens[0] if recipient_tokens else None
-    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, actor_head, mentions, covered, noun.doc, home)
-    recipients, recipient_hint, _, recipient_guess = _party_hint(recipients, recipient_head, mentions, covered, noun.doc, home)
+    actors, actor_hint, actor_sector, actor_guess = _party_hint(
+        actors, actor_head, mentions, covered, noun.doc, home, others=recipients)
+    recipients, recipient_hint, _, recipient_guess = _party_hint(
+        recipients, recipient_head, mentions, covered, noun.doc, home, others=actors)
     if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")):
         return None  # fighting "with X" is an event even when the other side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
