@@ -176,6 +176,7 @@ IRREGULAR_NOUN_LEMMAS = {
 # verb -> PETRARCH default it had, and why it is not an event in news.
 NON_EVENT_DEFAULTS = {
     "abandon": "080: abandons plans/hopes; a yield needs a demand, which the verb does not show",
+    "administer": "060: administers a body or a drug; a standing role",
     "admit": "050: admitted a mistake; a confession, not diplomatic cooperation",
     "affect": "050: a cause, not an act towards a party",
     "allow": "080: permits something; yielding needs a demand",
@@ -211,6 +212,9 @@ NON_EVENT_DEFAULTS = {
     "link": "060: linked to; an association",
     "manage": "060: managed to ...",
     "mean": "030: means that ...",
+    "organise": "050: organised a seminar/event; no party acted upon",
+    "organize": "050: organized a seminar/event; no party acted upon",
+    "oversee": "060: oversees a budget/agency; a standing role",
     "pay": "061: pays a price/bill",
     "prepare": "030: an intent governor",
     "prevent": "120: prevents an outcome, no party rejected",
@@ -225,6 +229,7 @@ NON_EVENT_DEFAULTS = {
     "rule": "060: ruled a country, the court ruled that; 'rule out' is REJECT",
     "serve": "060: served as/served a sentence; not material cooperation",
     "settle": "080: settled a bill/case",
+    "supervise": "060: a standing role",
     "suspect": "110: a belief",
     "sweep": "090: swept to victory/the country",
     "think": "040: a mental act",

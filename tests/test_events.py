@@ -87,6 +87,12 @@ def test_readying_for_an_assault_is_mobilize_not_assault(nlp):
     assert [c[1] for c in coded] == ["150"]
 
 
+def test_passive_participle_with_agent_codes_agent_against_the_party_it_modifies(nlp):
+    coded = _coded(nlp, "Japan, accused by China of dumping steel, rejected the claim.")
+    assert ("accused", "112", "asserted", ["China"], ["Japan"]) in coded
+    assert _coded(nlp, "Ms Hall spoke at a seminar organised by the European Commission.") == []
+
+
 def test_he_is_the_last_subject_not_the_last_person_named(nlp):
     coded = _coded(nlp, "Rob Bauer met Kim Myung Soo in Seoul. He later visited Japan.")
     visit = [c for c in coded if c[0] == "visited"]

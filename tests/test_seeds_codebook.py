@@ -202,7 +202,8 @@ def test_pinned_triggers(key, expected):
     assert lexicon()[key]["cameo_code"].startswith(expected)
 
 
-@pytest.mark.parametrize("verb", ["serve", "escalate", "rule", "think", "conduct", "assure", "issue", "break", "provide"])
+@pytest.mark.parametrize("verb", ["serve", "escalate", "rule", "think", "conduct", "assure", "issue", "break", "provide",
+                                  "oversee", "organise"])
 def test_verbs_without_an_interaction_sense_have_no_default(verb):
     """Given the verb audit (NON_EVENT_DEFAULTS), expect no bare row: "served as minister",
     "escalated", "ruled out" and "conducted a survey" code nothing on their own."""

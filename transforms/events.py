@@ -648,6 +648,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             skip = {obj_token.i} if obj_token is not None else set()
             subject, own_subject = _subject(token)
             passive = subject is not None and own_subject and subject.dep_ == "nsubjpass"
+            if token.dep_ == "acl" and token.tag_ == "VBN" and subject is None and token.head.i in covered:
+                # "Russia, condemned by the UN for ...": a passive participle whose patient is the
+                # party it modifies (it only gets here with its own "by" agent, see above); "a seminar
+                # organised by X" modifies a thing and stays a description.
+                subject, own_subject, passive = token.head, True, True
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
