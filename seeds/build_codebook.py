@@ -238,6 +238,30 @@ NON_EVENT_DEFAULTS = {
 }
 
 
+# PETRARCH pattern rows dropped by the same audit, over the most frequent verb + object pairs of
+# the samples: mostly a phrase whose modifier carried the meaning, which the lexicon's head-noun
+# key loses ("{DEFIANT STATEMENT}" -> "issue statement", "{MOCK TARGET}" -> "hit target"), or
+# a reading that is rare in news ("take part" as intent to cooperate, "launch campaign" as war).
+# (verb, object, preposition) -> why.
+NON_EVENT_PATTERNS = {
+    ("defend", "decision", ""): "052: defending one's own decision is a statement",
+    ("express", "fear", ""): "110: a statement of worry, not directed at a party",
+    ("find", "solution", ""): "030: finding a fix is no intent to cooperate",
+    ("give", "right", ""): "0833: 'gave the right to' is law, not a concession to a party",
+    ("hit", "target", ""): "150: phrase 'mock target'; 'hit a target' is a goal met",
+    ("hold", "election", ""): "0341: holding elections is routine, not a reform concession",
+    ("hold", "tender", ""): "0331: a commercial tender",
+    ("issue", "statement", ""): "114: phrase 'defiant statement'; a statement is CAMEO 01, dropped",
+    ("launch", "campaign", ""): "190: phrase 'military campaign'; in news mostly a political campaign",
+    ("prevent", "attack", ""): "053: preventing an attack is no rally of support",
+    ("provide", "service", ""): "072: synset &MILITARY 'services'; in news mostly public services",
+    ("raise", "concern", ""): "040: raising concerns is a statement",
+    ("raise", "issue", ""): "110: raising an issue is a statement",
+    ("take", "measure", ""): "150: phrase 'security measures'; 'take measures' is policy",
+    ("take", "part", ""): "030: took part in something; participation is no intent to cooperate",
+    ("use", "system", ""): "090: synset member head; 'use a system' is no event",
+}
+
 # --------------------------------------------------------------------------------------------
 # Curated additions. One tuple per row: (verb, object, preposition, cameo_code, why).
 # The note written to the CSV starts with the code's official CAMEO name (looked up, so it
@@ -837,6 +861,9 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
                 key = combine(entry, reading)
                 if key is None:
                     stats["pattern x verb combinations skipped: slot filled twice"] += 1
+                    continue
+                if key in NON_EVENT_PATTERNS:
+                    stats["pattern rows dropped: not an event in news (NON_EVENT_PATTERNS)"] += 1
                     continue
                 detail = f"; {reading.detail}" if reading.detail else ""
                 note = f"PETRARCH pattern '{' '.join(row['pattern'].split())}'; family {row['verb_family']}{pair}{detail}"

@@ -210,6 +210,13 @@ def test_verbs_without_an_interaction_sense_have_no_default(verb):
     assert (verb, "", "") not in lexicon()
 
 
+@pytest.mark.parametrize("key", [("take", "part", ""), ("issue", "statement", ""), ("hit", "target", ""),
+                                 ("launch", "campaign", ""), ("hold", "election", "")])
+def test_pattern_rows_whose_modifier_carried_the_meaning_are_gone(key):
+    """Given "{DEFIANT STATEMENT}" compiled to its head noun, expect no "issue statement" row."""
+    assert key not in lexicon()
+
+
 @pytest.mark.parametrize(
     "key, plover_type",
     [
