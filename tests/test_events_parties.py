@@ -113,3 +113,12 @@ def test_places_and_topics_in_the_sentence_are_no_nationality(nlp):
             "Peter Wolcott briefed Omar Haddad in Jordan on Friday.")
     briefed = [s for s in _sides(nlp, text) if s[0] == "briefed"]
     assert briefed and briefed[0][2] == "SYR"
+
+
+def test_unplaced_party_facing_the_home_country_takes_the_articles_other_country(nlp):
+    """Given an American story that also names South Korea twice, expect an unplaced person who
+    criticises the United States to be South Korean, not a second American."""
+    text = ("The United States raised tariffs. Washington and New York reacted. The U.S. Congress agreed. "
+            "South Korea and Seoul protested. Park Jin-woo criticised the United States on Friday.")
+    coded = [s for s in _sides(nlp, text) if s[0] == "criticised"]
+    assert coded and coded[0][1] == ["Park Jin-woo"] and coded[0][2] == "KOR"

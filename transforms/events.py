@@ -456,22 +456,28 @@ def _org_countries() -> dict[str, str]:
     return {o: c for o, c in frame.select("org_id", "country").iter_rows() if c and len(c) == 3 and c != "IGO"}
 
 
+def _mention_country(m) -> str | None:
+    """ISO3 a mention refers to by itself: a country or city, a one-country organisation, a
+    person or body with a country hint. None for IGOs and unplaced names."""
+    gid = m.gazetteer_id or ""
+    if gid.startswith(("country:", "city:")):
+        iso3 = gid.split(":")[1]
+    elif gid.startswith("org:"):
+        iso3 = _org_countries().get(gid[4:])
+    else:
+        iso3 = m.country_hint
+    return iso3 if iso3 and len(iso3) == 3 and iso3 != "IGO" else None
+
+
+def _country_counts(mentions) -> Counter:
+    return Counter(c for c in (_mention_country(m) for m in mentions) if c)
+
+
 def home_country(mentions, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
     """ISO3 of the country an article is about: the country its mentions refer to most (countries,
     demonyms, cities, one-country organisations such as parties or ministries, titled people),
     when referred to at least `min_references` times and more than any other. None otherwise."""
-    counts: Counter = Counter()
-    for m in mentions:
-        gid = m.gazetteer_id or ""
-        if gid.startswith(("country:", "city:")):
-            iso3 = gid.split(":")[1]
-        elif gid.startswith("org:"):
-            iso3 = _org_countries().get(gid[4:])
-        else:
-            iso3 = m.country_hint
-        if iso3 and len(iso3) == 3 and iso3 != "IGO":
-            counts[iso3] += 1
-    ranked = counts.most_common(2)
+    ranked = _country_counts(mentions).most_common(2)
     if not ranked or ranked[0][1] < min_references or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
@@ -506,6 +512,15 @@ def _stateless_only(indexes: list[int], mentions) -> bool:
     """Only nationality-less group words ("Kurdish", "Shia"): no party the events table can hold."""
     return bool(indexes) and all(mentions[i].label == "NORP" and not (mentions[i].gazetteer_id or "").startswith("country:")
                                  for i in indexes)
+
+
+def _other_country(mentions, home: str, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
+    """The article's second country: referred to most after `home`, at least `min_references`
+    times and more than any third. None in a one-country story."""
+    ranked = [(c, n) for c, n in _country_counts(mentions).most_common() if c != home][:2]
+    if not ranked or ranked[0][1] < min_references or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _sentence_country(token, mentions, exclude: set[int]) -> str | None:
@@ -564,8 +579,13 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
             # The party's own sentence before the article's home country: in a two-country story
             # the home country is the other side's as often as this one's.
             local = _sentence_country(head, mentions, set(indexes) | set(others))
-            if local is not None or home is not None:
-                return indexes, local or home, None, True
+            guess = local or home
+            if guess is not None and local is None and guess in {_mention_country(mentions[i]) for i in others}:
+                # The other side is the home country: in a two-country story this side is more
+                # likely the other country the article is about than a second home party.
+                guess = _other_country(mentions, guess) or guess
+            if guess is not None:
+                return indexes, guess, None, True
         return indexes, None, None, False
     sector = _role_sector(head)
     if sector is not None and home is not None:
