@@ -122,3 +122,11 @@ def test_unplaced_party_facing_the_home_country_takes_the_articles_other_country
             "South Korea and Seoul protested. Park Jin-woo criticised the United States on Friday.")
     coded = [s for s in _sides(nlp, text) if s[0] == "criticised"]
     assert coded and coded[0][1] == ["Park Jin-woo"] and coded[0][2] == "KOR"
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker(nlp):
+    """Given "officials said they would ...", expect the officials (a role noun: the home country)
+    to act, where "they" alone resolves to no one."""
+    text = "Germany closed its border. Berlin and Munich were quiet. Officials said they would impose sanctions on Russia."
+    coded = [s for s in _sides(nlp, text) if s[0] == "impose"]
+    assert coded and coded[0][2] == "DEU" and coded[0][3] == "GOV"

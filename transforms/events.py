@@ -354,6 +354,29 @@ def _government_country(token, mentions) -> list[int]:
     return []
 
 
+def _speaker(pronoun, trigger):
+    """The subject of the reporting verb whose clause holds the trigger, when the trigger's own
+    subject is a pronoun: in "Pyongyang said it would ..." and "The commissioner says he is
+    asking ..." the pronoun is the speaker (design notes 5.4). None otherwise."""
+    if pronoun.lower_ not in ("he", "she", "it", "they", "we", "i"):
+        return None
+    node = trigger
+    for _ in range(3):
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            node = node.head if node.dep_ in ("xcomp", "conj") and node.head.i != node.i else None
+            if node is None:
+                return None
+            continue
+        governor = node.head
+        if governor.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].pos_ != "PRON":
+                return subjects[0]
+            return None
+        node = governor
+    return None
+
+
 def _is_subject_mention(m, doc) -> bool:
     """The mention is the subject of its clause (or in apposition to one): the salient entity a
     later pronoun most likely points back to ("Kim met Bauer. He said ..." is Kim)."""
@@ -675,6 +698,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 subject, own_subject, passive = token.head, True, True
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subject is not None and not passive:
+                subject = _speaker(subject, token) or subject
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
             recipient_tokens = [subject] if passive else []
             for child in token.children:
