@@ -130,3 +130,18 @@ def test_pronoun_subject_of_a_reported_clause_is_the_speaker(nlp):
     text = "Germany closed its border. Berlin and Munich were quiet. Officials said they would impose sanctions on Russia."
     coded = [s for s in _sides(nlp, text) if s[0] == "impose"]
     assert coded and coded[0][2] == "DEU" and coded[0][3] == "GOV"
+
+
+def test_a_visit_with_no_destination_is_to_the_country_the_article_is_about(nlp):
+    """Given a Japan story, expect "the visit of U.S. Secretary of State X" to be a visit to Japan."""
+    text = ("Japan cut tariffs. Tokyo and Osaka welcomed it. Japan's cabinet agreed. "
+            "The editorial coincided with the visit of U.S. Secretary of State Peter Wolcott.")
+    coded = [s for s in _sides(nlp, text) if s[0] == "visit"]
+    assert coded and coded[0][2] == "USA" and coded[0][5] == "JPN"
+
+
+def test_a_home_visitor_gets_no_guessed_destination(nlp):
+    text = ("Japan cut tariffs. Tokyo and Osaka welcomed it. Japan's cabinet agreed. "
+            "The editorial coincided with the visit of Japanese minister Taro Sato.")
+    coded = [s for s in _sides(nlp, text) if s[0] == "visit"]
+    assert not coded or coded[0][5] is None

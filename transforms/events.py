@@ -537,6 +537,19 @@ def _stateless_only(indexes: list[int], mentions) -> bool:
                                  for i in indexes)
 
 
+def _visit_destination(code: str, actors: list[int], actor_hint: str | None, recipients: list[int],
+                       recipient_hint: str | None, recipient_guess: bool, mentions, home: str | None):
+    """(recipient hint, is it a guess) of a visit: a visit with no destination named ("the visit of
+    U.S. Secretary of State Shultz") is to the country the article is about, when the visitor is
+    from elsewhere. Other events keep their recipient."""
+    if code not in ("042", "036") or recipients or recipient_hint or home is None:
+        return recipient_hint, recipient_guess
+    visitor = actor_hint or (_mention_country(mentions[actors[0]]) if actors else None)
+    if visitor is None or visitor == home:
+        return recipient_hint, recipient_guess
+    return home, True
+
+
 def _other_country(mentions, home: str, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
     """The article's second country: referred to most after `home`, at least `min_references`
     times and more than any third. None in a one-country story."""
@@ -577,7 +590,8 @@ def _sentence_country(token, mentions, exclude: set[int]) -> str | None:
 
 
 def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc, home: str | None,
-                policy_target: bool = False, others: list[int] = ()) -> tuple[list[int], str | None, str | None, bool]:
+                policy_target: bool = False, others: list[int] = (),
+                other_country: str | None = None) -> tuple[list[int], str | None, str | None, bool]:
     """(party mention indexes, country hint, sector hint, hint is a guess from context) of one side.
 
     The hint is the first party's country when its entity may have none: named in its phrase
@@ -603,7 +617,7 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
             # the home country is the other side's as often as this one's.
             local = _sentence_country(head, mentions, set(indexes) | set(others))
             guess = local or home
-            if guess is not None and local is None and guess in {_mention_country(mentions[i]) for i in others}:
+            if guess is not None and local is None and guess in {_mention_country(mentions[i]) for i in others} | {other_country}:
                 # The other side is the home country: in a two-country story this side is more
                 # likely the other country the article is about than a second home party.
                 guess = _other_country(mentions, guess) or guess
@@ -738,7 +752,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 actors, actor_head, mentions, covered, doc, home, others=recipients)
             recipients, recipient_hint, _, recipient_guess = _party_hint(
                 recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS,
-                others=actors)
+                others=actors, other_country=actor_hint)
+            recipient_hint, recipient_guess = _visit_destination(
+                code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
             if not (actors or actor_hint) and not (passive and (recipients or recipient_hint)):
                 continue  # no one acts: only a passive with a known patient is still an event
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
@@ -852,7 +868,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     actors, actor_hint, actor_sector, actor_guess = _party_hint(
         actors, actor_head, mentions, covered, noun.doc, home, others=recipients)
     recipients, recipient_hint, _, recipient_guess = _party_hint(
-        recipients, recipient_head, mentions, covered, noun.doc, home, others=actors)
+        recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint)
+    recipient_hint, recipient_guess = _visit_destination(
+        code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
     if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")):
         return None  # fighting "with X" is an event even when the other side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
