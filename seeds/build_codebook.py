@@ -65,6 +65,13 @@ order: a curated row; the verb's own default; a single-word object; a synset mem
 head; a fixed prepositional noun; a pattern written for this verb over one inherited from the
 family; then the most frequent code, then the smallest. The note lists the losing codes.
 
+Audit (issue 5). PETRARCH verb defaults listed in NON_EVENT_DEFAULTS are not written: verbs
+whose usual news sense is no interaction ("served as", "escalated", "conducted a survey"), found
+by checking the most frequent verb lemmas of the Guardian, BBC and Reuters samples against the
+CAMEO codebook and the PLOVER manual. Their object/preposition patterns stay. NON_EVENT_PATTERNS
+drops pattern rows whose phrase modifier carried the meaning ("{DEFIANT STATEMENT}" would code
+every "issue a statement"). Both are counted in the builder's output.
+
 Curated rows (origin "dateline") are the CURATED_LEXICON list below: light-verb and modern
 news constructions that the 2014 dictionary misses or codes in a way PLOVER would not.
 Reporting verbs (REPORTING_VERBS) never appear: the extractor codes their embedded clause.
