@@ -65,6 +65,13 @@ order: a curated row; the verb's own default; a single-word object; a synset mem
 head; a fixed prepositional noun; a pattern written for this verb over one inherited from the
 family; then the most frequent code, then the smallest. The note lists the losing codes.
 
+Audit (issue 5). PETRARCH verb defaults listed in NON_EVENT_DEFAULTS are not written: verbs
+whose usual news sense is no interaction ("served as", "escalated", "conducted a survey"), found
+by checking the most frequent verb lemmas of the Guardian, BBC and Reuters samples against the
+CAMEO codebook and the PLOVER manual. Their object/preposition patterns stay. NON_EVENT_PATTERNS
+drops pattern rows whose phrase modifier carried the meaning ("{DEFIANT STATEMENT}" would code
+every "issue a statement"). Both are counted in the builder's output.
+
 Curated rows (origin "dateline") are the CURATED_LEXICON list below: light-verb and modern
 news constructions that the 2014 dictionary misses or codes in a way PLOVER would not.
 Reporting verbs (REPORTING_VERBS) never appear: the extractor codes their embedded clause.
@@ -167,6 +174,100 @@ IRREGULAR_NOUN_LEMMAS = {
     "LATS": "lats", "LITAS": "litas", "THEMSELVES": "themselves", "NAZIS": "nazi",
 }
 
+
+# PETRARCH verb defaults dropped: verbs whose usual news sense is not an interaction between two
+# parties, so a bare use ("served as minister", "escalated", "thinks") must code nothing rather
+# than the family code. Audited (issue 5) against the ~350 most frequent verb lemmas in the
+# Guardian, BBC politics and Reuters samples, checked against the CAMEO codebook and the PLOVER
+# manual. The verbs' object and preposition patterns stay ("provide aid", "rule out talks").
+# verb -> PETRARCH default it had, and why it is not an event in news.
+NON_EVENT_DEFAULTS = {
+    "abandon": "080: abandons plans/hopes; a yield needs a demand, which the verb does not show",
+    "administer": "060: administers a body or a drug; a standing role",
+    "admit": "050: admitted a mistake; a confession, not diplomatic cooperation",
+    "affect": "050: a cause, not an act towards a party",
+    "allow": "080: permits something; yielding needs a demand",
+    "argue": "110: argues that ...; a reporting verb in news",
+    "arrive": "040: a movement; the visit is coded from visit/travel to",
+    "assure": "030: assured that ...; a statement, not an intent to cooperate",
+    "break": "190: breaks a record/law/promise; force is coded from attack/strike",
+    "buy": "061: a commercial purchase, not economic cooperation between parties",
+    "clear": "080: cleared a hurdle/the way",
+    "conduct": "060: conducts a survey/election; light verb, the object noun carries the event",
+    "consider": "040: a mental act",
+    "contain": "170: contains a figure/virus",
+    "deal": "050: deals with a problem",
+    "defend": "074: defended a decision/record in news, a statement; protection is coded by patterns",
+    "determine": "030: decides a value, not an intent to cooperate",
+    "dominate": "190: dominates a market/debate",
+    "enable": "080: makes possible",
+    "engage": "190: engaged in/with; the object carries the event",
+    "ensure": "030: a goal, not an intent to cooperate",
+    "escalate": "060: escalated tensions/a war; no act towards a party, and never cooperation",
+    "establish": "060: established a fund/rule",
+    "fail": "120: failed to ...; a failure is not a rejection",
+    "govern": "060: a standing state, not an event",
+    "head": "060: heads a body; 'head a mission to' stays curated",
+    "hear": "040: heard evidence/a case",
+    "improve": "060: improved results",
+    "intend": "030: an intent governor; its complement is coded",
+    "introduce": "040: introduced a bill/tax",
+    "invest": "061: a commercial investment",
+    "issue": "060: issued a statement/rule",
+    "learn": "040: a mental act",
+    "liberate": "080: a military retaking in news; no yield",
+    "link": "060: linked to; an association",
+    "manage": "060: managed to ...",
+    "mean": "030: means that ...",
+    "organise": "050: organised a seminar/event; no party acted upon",
+    "organize": "050: organized a seminar/event; no party acted upon",
+    "oversee": "060: oversees a budget/agency; a standing role",
+    "pay": "061: pays a price/bill",
+    "prepare": "030: an intent governor",
+    "prevent": "120: prevents an outcome, no party rejected",
+    "promote": "050: promoted a product/person",
+    "provide": "060: provides details/services; aid and weapons come from its patterns",
+    "pull": "171: pulled; 'pull out' is curated",
+    "relate": "060: related to",
+    "remove": "174: removed an obstacle; expulsion is coded from expel/deport",
+    "resolve": "080: resolved an issue",
+    "reveal": "050: disclosed, a statement",
+    "risk": "130: risks a loss; no threat to a party",
+    "rule": "060: ruled a country, the court ruled that; 'rule out' is REJECT",
+    "serve": "060: served as/served a sentence; not material cooperation",
+    "settle": "080: settled a bill/case",
+    "supervise": "060: a standing role",
+    "suspect": "110: a belief",
+    "sweep": "090: swept to victory/the country",
+    "think": "040: a mental act",
+    "train": "030: trained staff; military training aid comes from patterns",
+    "unveil": "050: unveiled a plan/product",
+}
+
+
+# PETRARCH pattern rows dropped by the same audit, over the most frequent verb + object pairs of
+# the samples: mostly a phrase whose modifier carried the meaning, which the lexicon's head-noun
+# key loses ("{DEFIANT STATEMENT}" -> "issue statement", "{MOCK TARGET}" -> "hit target"), or
+# a reading that is rare in news ("take part" as intent to cooperate, "launch campaign" as war).
+# (verb, object, preposition) -> why.
+NON_EVENT_PATTERNS = {
+    ("defend", "decision", ""): "052: defending one's own decision is a statement",
+    ("express", "fear", ""): "110: a statement of worry, not directed at a party",
+    ("find", "solution", ""): "030: finding a fix is no intent to cooperate",
+    ("give", "right", ""): "0833: 'gave the right to' is law, not a concession to a party",
+    ("hit", "target", ""): "150: phrase 'mock target'; 'hit a target' is a goal met",
+    ("hold", "election", ""): "0341: holding elections is routine, not a reform concession",
+    ("hold", "tender", ""): "0331: a commercial tender",
+    ("issue", "statement", ""): "114: phrase 'defiant statement'; a statement is CAMEO 01, dropped",
+    ("launch", "campaign", ""): "190: phrase 'military campaign'; in news mostly a political campaign",
+    ("prevent", "attack", ""): "053: preventing an attack is no rally of support",
+    ("provide", "service", ""): "072: synset &MILITARY 'services'; in news mostly public services",
+    ("raise", "concern", ""): "040: raising concerns is a statement",
+    ("raise", "issue", ""): "110: raising an issue is a statement",
+    ("take", "measure", ""): "150: phrase 'security measures'; 'take measures' is policy",
+    ("take", "part", ""): "030: took part in something; participation is no intent to cooperate",
+    ("use", "system", ""): "090: synset member head; 'use a system' is no event",
+}
 
 # --------------------------------------------------------------------------------------------
 # Curated additions. One tuple per row: (verb, object, preposition, cameo_code, why).
@@ -323,6 +424,22 @@ CURATED_LEXICON = [
     ("plan", "visit", "", "036", "planned a visit: intent to meet"),
     # CONCEDE: PLOVER files resignations under RETREAT/resign, but no CAMEO code maps there.
     ("step down", "", "", "0831", "stepped down"),
+    # Readings fixed by the verb audit (NON_EVENT_DEFAULTS has the dropped ones).
+    ("negotiate", "", "", "046", "negotiated: PLOVER CONSULT (PETRARCH's family default 080 is a concession)"),
+    ("negotiate", "", "with", "046", "negotiated with X"),
+    ("rule out", "", "", "120", "ruled out X: a rejection (the REFUSE family has no default; bare 'rule' is no event)"),
+    ("travel", "", "to", "042", "travelled to a place: a visit (PETRARCH's 040 is for going to a meeting)"),
+    # Light verbs whose object noun is the event; 'conduct' itself codes nothing.
+    ("conduct", "strike", "", "195", "conducted (air) strikes"),
+    ("conduct", "airstrike", "", "195", "conducted airstrikes"),
+    ("conduct", "raid", "", "190", "conducted raids"),
+    ("conduct", "attack", "", "190", "conducted attacks"),
+    ("carry out", "airstrike", "", "195", "carried out airstrikes"),
+    ("launch", "offensive", "", "190", "launched an offensive"),
+    ("launch", "strike", "", "195", "launched (air) strikes"),
+    ("launch", "raid", "", "190", "launched a raid"),
+    ("mount", "attack", "", "190", "mounted an attack"),
+    ("mount", "offensive", "", "190", "mounted an offensive"),
     ("resign", "", "", "0831", "resigned"),
 ]
 
@@ -720,6 +837,9 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
 
     candidates = []
     for entry in entries:
+        if entry.lemma in NON_EVENT_DEFAULTS and not entry.object and not entry.preposition:
+            stats["verb defaults dropped: not an interaction in news (NON_EVENT_DEFAULTS)"] += 1
+            continue
         code = usable_code(entry.default_code, "verb defaults")
         if not code:
             continue
@@ -748,6 +868,9 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
                 key = combine(entry, reading)
                 if key is None:
                     stats["pattern x verb combinations skipped: slot filled twice"] += 1
+                    continue
+                if key in NON_EVENT_PATTERNS:
+                    stats["pattern rows dropped: not an event in news (NON_EVENT_PATTERNS)"] += 1
                     continue
                 detail = f"; {reading.detail}" if reading.detail else ""
                 note = f"PETRARCH pattern '{' '.join(row['pattern'].split())}'; family {row['verb_family']}{pair}{detail}"

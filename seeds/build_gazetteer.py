@@ -502,6 +502,29 @@ CURATED_ORGANISATIONS = [
      ["Houthis", "Houthi", "Ansar Allah"]),  # Red Sea coverage since 2023
     ("WAGNER", "Wagner Group", "RUS", "UAF", "armed_group",
      ["Wagner Group", "Wagner PMC"]),  # neither state army nor rebel: PLOVER UAF
+    # Armed groups of one country that Phoenix lacks or leaves without a country; without a
+    # row they took the article's home country, which is the other side of a two-country story.
+    # CAMEO codes rebels by the country they fight in (SYRREB), so the country is where they fight.
+    ("SDF", "Syrian Democratic Forces", "SYR", "REB", "armed_group",
+     ["Syrian Democratic Forces", "SDF"]),  # Kurdish-led, US-backed, north-east Syria
+    ("YPG", "People's Protection Units", "SYR", "REB", "armed_group",
+     ["People's Protection Units", "YPG", "YPJ", "Women's Protection Units"]),
+    ("HTS", "Hayat Tahrir al-Sham", "SYR", "REB", "armed_group",
+     ["Hayat Tahrir al-Sham", "HTS", "Tahrir al-Sham"]),
+    ("PMF", "Popular Mobilisation Forces", "IRQ", "UAF", "armed_group",
+     ["Popular Mobilisation Forces", "Popular Mobilization Forces", "Popular Mobilization Units",
+      "Hashd al-Shaabi", "Hashed al-Shaabi"]),  # state-sanctioned militias: PLOVER UAF
+    ("M23", "March 23 Movement", "COD", "REB", "armed_group", ["M23", "March 23 Movement"]),
+    ("SDN_RSF", "Rapid Support Forces", "SDN", "UAF", "armed_group",
+     ["Rapid Support Forces"]),  # bare "RSF" is also Reporters Without Borders
+    ("PALESTINIAN_ISLAMIC_JIHAD", "Palestinian Islamic Jihad", "PSE", "REB", "armed_group",
+     ["Palestinian Islamic Jihad", "Islamic Jihad", "Harakat al-Jihad al-Islami Fi Filastin"]),
+    ("LASHKAR_E_TAIBA", "Lashkar-e-Taiba", "PAK", "REB", "armed_group",
+     ["Lashkar-e-Taiba", "Lashkar-e-Toiba", "Lashkar-e-Tayyiba"]),
+    ("JAISH_E_MOHAMMAD", "Jaish-e-Mohammad", "PAK", "REB", "armed_group",
+     ["Jaish-e-Mohammad", "Jaish-e-Mohammed"]),
+    ("TTP", "Tehrik-i-Taliban Pakistan", "PAK", "REB", "armed_group",
+     ["Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban", "TTP"]),
     # media: news agencies and broadcasters that are cited as sources
     ("REUTERS", "Reuters", "", "MED", "media", ["Reuters"]),  # UK-founded, global: no country
     ("AP", "Associated Press", "", "MED", "media", ["Associated Press", "AP"]),

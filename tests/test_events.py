@@ -55,6 +55,56 @@ def test_requested_acts_are_not_events(nlp):
     assert [(c[1][:2], c[4]) for c in coded] == [("10", ["South Korea"])]
 
 
+def test_escalated_and_served_are_not_cooperation(nlp):
+    assert _coded(nlp, "Russia escalated the war in Ukraine.") == []
+    assert _coded(nlp, "Kim Myung Soo served as defence minister of South Korea.") == []
+
+
+def test_ruled_out_is_a_rejection_not_the_verb_rule(nlp):
+    coded = _coded(nlp, "Germany ruled out talks with Russia.")
+    assert [(c[1][:2], c[3]) for c in coded] == [("12", ["Germany"])]
+
+
+def test_light_verb_strikes_are_an_assault(nlp):
+    coded = _coded(nlp, "Israel conducted strikes on Lebanon.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("19", ["Israel"], ["Lebanon"])]
+
+
+def test_event_nouns_carry_light_verbs(nlp):
+    coded = _coded(nlp, "Turkey launched an offensive against the Kurdistan Workers' Party.")
+    assert [(c[1][:2], c[3]) for c in coded] == [("19", ["Turkey"])]
+    coded = _coded(nlp, "Israel carried out airstrikes on Lebanon.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("19", ["Israel"], ["Lebanon"])]
+
+
+def test_strike_is_an_attack_only_with_a_weapon_word(nlp):
+    assert [c[1][:2] for c in _coded(nlp, "Russia conducted drone strikes on Ukraine.")] == ["19"]
+    assert [c[1][:2] for c in _coded(nlp, "Nurses in France held a strike over pay.")] == ["14"]  # a labour strike
+
+
+def test_readying_for_an_assault_is_mobilize_not_assault(nlp):
+    coded = _coded(nlp, "Israeli troops were readying for an assault on Gaza.")
+    assert [c[1] for c in coded] == ["150"]
+
+
+def test_passive_participle_with_agent_codes_agent_against_the_party_it_modifies(nlp):
+    coded = _coded(nlp, "Japan, accused by China of dumping steel, rejected the claim.")
+    assert ("accused", "112", "asserted", ["China"], ["Japan"]) in coded
+    assert _coded(nlp, "Ms Hall spoke at a seminar organised by the European Commission.") == []
+
+
+def test_he_is_the_last_subject_not_the_last_person_named(nlp):
+    coded = _coded(nlp, "Rob Bauer met Kim Myung Soo in Seoul. He later visited Japan.")
+    visit = [c for c in coded if c[0] == "visited"]
+    assert visit and visit[0][3] == ["Rob Bauer"]
+
+
+def test_it_is_the_last_subject_country(nlp):
+    coded = _coded(nlp, "North Korea fired a missile on Monday. It later attacked a South Korean ship.")
+    attack = [c for c in coded if c[0] == "attacked"]
+    assert attack and attack[0][3] == ["North Korea"]
+
+
 def _reports(rows):
     schema = nlp_module.RAW_EVENT_MENTION_SCHEMA
     base = {k: None for k in schema}

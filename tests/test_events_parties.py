@@ -96,3 +96,52 @@ def test_side_known_only_by_its_role_noun_is_kept_with_country_and_sector():
         None, "Police", "ISR", "COP")
     assert (row["actor2_country"], row["plover_type"]) == ("PSE", "COERCE")
     assert reports["actor_entity_ids"].to_list() == [[]]
+
+
+def test_unknown_person_takes_the_country_of_their_own_sentence_before_the_home_country(nlp):
+    """Given a story about Syria (the home country) and a sentence whose only nationality evidence is
+    the Pentagon, expect the unplaced briefer to be American, not Syrian."""
+    text = ("Syria rejected the plan. Damascus and Aleppo were quiet. Syria closed its border. "
+            "The Pentagon said Peter Wolcott briefed Omar Haddad on Friday.")
+    briefed = [s for s in _sides(nlp, text) if s[0] == "briefed"]
+    assert briefed and briefed[0][1] == ["Peter Wolcott"] and briefed[0][2] == "USA"
+
+
+def test_places_and_topics_in_the_sentence_are_no_nationality(nlp):
+    """Given the same Syria story, expect "in Jordan" (a place) not to make the person Jordanian."""
+    text = ("Syria rejected the plan. Damascus and Aleppo were quiet. Syria closed its border. "
+            "Peter Wolcott briefed Omar Haddad in Jordan on Friday.")
+    briefed = [s for s in _sides(nlp, text) if s[0] == "briefed"]
+    assert briefed and briefed[0][2] == "SYR"
+
+
+def test_unplaced_party_facing_the_home_country_takes_the_articles_other_country(nlp):
+    """Given an American story that also names South Korea twice, expect an unplaced person who
+    criticises the United States to be South Korean, not a second American."""
+    text = ("The United States raised tariffs. Washington and New York reacted. The U.S. Congress agreed. "
+            "South Korea and Seoul protested. Park Jin-woo criticised the United States on Friday.")
+    coded = [s for s in _sides(nlp, text) if s[0] == "criticised"]
+    assert coded and coded[0][1] == ["Park Jin-woo"] and coded[0][2] == "KOR"
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker(nlp):
+    """Given "officials said they would ...", expect the officials (a role noun: the home country)
+    to act, where "they" alone resolves to no one."""
+    text = "Germany closed its border. Berlin and Munich were quiet. Officials said they would impose sanctions on Russia."
+    coded = [s for s in _sides(nlp, text) if s[0] == "impose"]
+    assert coded and coded[0][2] == "DEU" and coded[0][3] == "GOV"
+
+
+def test_a_visit_with_no_destination_is_to_the_country_the_article_is_about(nlp):
+    """Given a Japan story, expect "the visit of U.S. Secretary of State X" to be a visit to Japan."""
+    text = ("Japan cut tariffs. Tokyo and Osaka welcomed it. Japan's cabinet agreed. "
+            "The editorial coincided with the visit of U.S. Secretary of State Peter Wolcott.")
+    coded = [s for s in _sides(nlp, text) if s[0] == "visit"]
+    assert coded and coded[0][2] == "USA" and coded[0][5] == "JPN"
+
+
+def test_a_home_visitor_gets_no_guessed_destination(nlp):
+    text = ("Japan cut tariffs. Tokyo and Osaka welcomed it. Japan's cabinet agreed. "
+            "The editorial coincided with the visit of Japanese minister Taro Sato.")
+    coded = [s for s in _sides(nlp, text) if s[0] == "visit"]
+    assert not coded or coded[0][5] is None

@@ -202,6 +202,35 @@ def test_pinned_triggers(key, expected):
     assert lexicon()[key]["cameo_code"].startswith(expected)
 
 
+@pytest.mark.parametrize("verb", ["serve", "escalate", "rule", "think", "conduct", "assure", "issue", "break", "provide",
+                                  "oversee", "organise"])
+def test_verbs_without_an_interaction_sense_have_no_default(verb):
+    """Given the verb audit (NON_EVENT_DEFAULTS), expect no bare row: "served as minister",
+    "escalated", "ruled out" and "conducted a survey" code nothing on their own."""
+    assert (verb, "", "") not in lexicon()
+
+
+@pytest.mark.parametrize("key", [("take", "part", ""), ("issue", "statement", ""), ("hit", "target", ""),
+                                 ("launch", "campaign", ""), ("hold", "election", "")])
+def test_pattern_rows_whose_modifier_carried_the_meaning_are_gone(key):
+    """Given "{DEFIANT STATEMENT}" compiled to its head noun, expect no "issue statement" row."""
+    assert key not in lexicon()
+
+
+@pytest.mark.parametrize(
+    "key, plover_type",
+    [
+        (("rule out", "", ""), "REJECT"),
+        (("negotiate", "", ""), "CONSULT"),
+        (("conduct", "strike", ""), "ASSAULT"),
+        (("launch", "offensive", ""), "ASSAULT"),
+        (("provide", "aid", ""), "AID"),  # the dropped default keeps its patterns
+    ],
+)
+def test_audited_readings(key, plover_type):
+    assert codes()[lexicon()[key]["cameo_code"]]["plover_type"] == plover_type
+
+
 def test_attack_is_a_plover_assault():
     row = lexicon()[("attack", "", "")]
     assert row["cameo_code"][:2] in {"18", "19"}

@@ -244,6 +244,12 @@ def test_country_names_are_common_english_names():
     ("Italian Navy", "ITA_NAVY", "ITA", "MIL", "military"),
     ("Hamas", "HAMAS", "PSE", "REB", "armed_group"),
     ("Taliban", "TALIBAN", "AFG", "REB", "armed_group"),
+    # one-country armed groups carry the country they fight in, never the article's home country
+    ("SDF", "SDF", "SYR", "REB", "armed_group"),
+    ("Syrian Democratic Forces", "SDF", "SYR", "REB", "armed_group"),
+    ("YPG", "YPG", "SYR", "REB", "armed_group"),
+    ("Hashd al-Shaabi", "PMF", "IRQ", "UAF", "armed_group"),
+    ("Lashkar-e-Taiba", "LASHKAR_E_TAIBA", "PAK", "REB", "armed_group"),
 ])
 def test_organisation_is_pinned(alias, org_id, country, sector, kind):
     r = row_where("organisations", alias=alias)

@@ -87,7 +87,16 @@ NOUN_EVENTS = {
     "talk": "040", "consultation": "040", "discussion": "040", "meeting": "040", "summit": "040",
     "negotiation": "046", "visit": "042", "trip": "042", "sanction": "163", "embargo": "163",
     "clash": "190", "fighting": "190", "complaint": "111", "drill": "150", "retaliation": "190",
+    # Armed force named by a noun, alone or as the object of a light verb ("conducted
+    # airstrikes", "launched an offensive", "mounted a raid"): the noun carries the event.
+    "airstrike": "195", "offensive": "190", "raid": "190", "bombardment": "194", "shelling": "194",
+    "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
 }
+# Verbs of getting ready: an armed act they are "for" has not happened, the readiness has.
+PREPARATION_VERBS = frozenset({"prepare", "ready", "gear", "brace", "mass", "position"})
+# "strike" is an event noun only with a weapon word ("air strike", "drone strikes"); alone it is
+# as often a labour strike.
+WEAPON_STRIKE_WORDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "military", "aerial", "naval"})
 # "X-backed / X-led / X-funded fighters": X sponsors the party, it is not the party.
 SPONSOR_PARTICIPLES = frozenset({"back", "backed", "lead", "led", "fund", "funded", "support", "supported",
                                  "sponsor", "sponsored", "arm", "armed", "train", "trained"})
@@ -241,9 +250,12 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
                 if marker.dep_ == "mark" and marker.lower_ in ("for", "on"):
                     preps.setdefault(marker.lower_, marker)
     best = None
+    phrasal = {verb for verb, _ in candidates if " " in verb}
     for verb, (obj, prep, code) in candidates:
         if not obj and not prep and verb in GENERIC_VERBS:
             continue
+        if phrasal and " " not in verb and not obj and not prep:
+            continue  # a known phrasal verb is its own verb: "ruled out" is no "rule", "pulled out" no "pull"
         if obj and obj not in objects:
             continue
         if prep and prep not in preps and not any(
@@ -342,15 +354,66 @@ def _government_country(token, mentions) -> list[int]:
     return []
 
 
+def _speaker(pronoun, trigger):
+    """The subject of the reporting verb whose clause holds the trigger, when the trigger's own
+    subject is a pronoun: in "Pyongyang said it would ..." and "The commissioner says he is
+    asking ..." the pronoun is the speaker (design notes 5.4). None otherwise."""
+    if pronoun.lower_ not in ("he", "she", "it", "they", "we", "i"):
+        return None
+    node = trigger
+    for _ in range(3):
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            node = node.head if node.dep_ in ("xcomp", "conj") and node.head.i != node.i else None
+            if node is None:
+                return None
+            continue
+        governor = node.head
+        if governor.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].pos_ != "PRON":
+                return subjects[0]
+            return None
+        node = governor
+    return None
+
+
+def _is_subject_mention(m, doc) -> bool:
+    """The mention is the subject of its clause (or in apposition to one): the salient entity a
+    later pronoun most likely points back to ("Kim met Bauer. He said ..." is Kim)."""
+    head = doc[m.start:m.end].root
+    while head.dep_ in ("appos", "conj", "compound") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _pronoun_antecedent(token, mentions) -> list[int]:
-    """"he"/"she": the last person named before the token (within two sentences)."""
-    if token.lower_ not in ("he", "she"):
+    """"he"/"she": the last person that was a clause subject, in this sentence or the one before
+    (a subject is the salient candidate; the last person named is often an object or a quoted
+    name); else the last person named. "it"/"its": likewise the last country or
+    organisation that was a subject; nothing else, since "it" is mostly not a party. Not "they":
+    in quotes it is mostly a group the quote does not name."""
+    word = token.lower_
+    if word in ("he", "she", "him", "her", "his"):
+        labels = ("PERSON",)
+    elif word in ("it", "its"):
+        labels = ("ORG", "GPE", "NORP")
+    else:
         return []
-    sentence = token.sent.start
-    for index in range(len(mentions) - 1, -1, -1):
-        m = mentions[index]
-        if m.label == "PERSON" and m.end <= token.i and token.doc[m.start].sent.start >= sentence - 200:
+    doc = token.doc
+    sentences = [s.start for s in doc.sents if s.start <= token.i]
+    window_start = sentences[-2] if len(sentences) >= 2 else 0
+    candidates = [i for i in range(len(mentions) - 1, -1, -1)
+                  if mentions[i].label in labels and mentions[i].end <= token.i and mentions[i].start >= window_start
+                  and (mentions[i].label != "GPE" or (mentions[i].gazetteer_id or "").startswith("country:"))]
+    for index in candidates:
+        if _is_subject_mention(mentions[index], doc):
             return [index]
+    if labels == ("PERSON",):
+        sentence = token.sent.start
+        for index in range(len(mentions) - 1, -1, -1):
+            m = mentions[index]
+            if m.label == "PERSON" and m.end <= token.i and doc[m.start].sent.start >= sentence - 200:
+                return [index]
     return []
 
 
@@ -416,22 +479,28 @@ def _org_countries() -> dict[str, str]:
     return {o: c for o, c in frame.select("org_id", "country").iter_rows() if c and len(c) == 3 and c != "IGO"}
 
 
+def _mention_country(m) -> str | None:
+    """ISO3 a mention refers to by itself: a country or city, a one-country organisation, a
+    person or body with a country hint. None for IGOs and unplaced names."""
+    gid = m.gazetteer_id or ""
+    if gid.startswith(("country:", "city:")):
+        iso3 = gid.split(":")[1]
+    elif gid.startswith("org:"):
+        iso3 = _org_countries().get(gid[4:])
+    else:
+        iso3 = m.country_hint
+    return iso3 if iso3 and len(iso3) == 3 and iso3 != "IGO" else None
+
+
+def _country_counts(mentions) -> Counter:
+    return Counter(c for c in (_mention_country(m) for m in mentions) if c)
+
+
 def home_country(mentions, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
     """ISO3 of the country an article is about: the country its mentions refer to most (countries,
     demonyms, cities, one-country organisations such as parties or ministries, titled people),
     when referred to at least `min_references` times and more than any other. None otherwise."""
-    counts: Counter = Counter()
-    for m in mentions:
-        gid = m.gazetteer_id or ""
-        if gid.startswith(("country:", "city:")):
-            iso3 = gid.split(":")[1]
-        elif gid.startswith("org:"):
-            iso3 = _org_countries().get(gid[4:])
-        else:
-            iso3 = m.country_hint
-        if iso3 and len(iso3) == 3 and iso3 != "IGO":
-            counts[iso3] += 1
-    ranked = counts.most_common(2)
+    ranked = _country_counts(mentions).most_common(2)
     if not ranked or ranked[0][1] < min_references or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
@@ -468,8 +537,61 @@ def _stateless_only(indexes: list[int], mentions) -> bool:
                                  for i in indexes)
 
 
+def _visit_destination(code: str, actors: list[int], actor_hint: str | None, recipients: list[int],
+                       recipient_hint: str | None, recipient_guess: bool, mentions, home: str | None):
+    """(recipient hint, is it a guess) of a visit: a visit with no destination named ("the visit of
+    U.S. Secretary of State Shultz") is to the country the article is about, when the visitor is
+    from elsewhere. Other events keep their recipient."""
+    if code not in ("042", "036") or recipients or recipient_hint or home is None:
+        return recipient_hint, recipient_guess
+    visitor = actor_hint or (_mention_country(mentions[actors[0]]) if actors else None)
+    if visitor is None or visitor == home:
+        return recipient_hint, recipient_guess
+    return home, True
+
+
+def _other_country(mentions, home: str, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
+    """The article's second country: referred to most after `home`, at least `min_references`
+    times and more than any third. None in a one-country story."""
+    ranked = [(c, n) for c, n in _country_counts(mentions).most_common() if c != home][:2]
+    if not ranked or ranked[0][1] < min_references or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _sentence_country(token, mentions, exclude: set[int]) -> str | None:
+    """ISO3 that the token's own sentence attaches to someone, outside the event's parties: a
+    nationality word or country used as a modifier ("a Syrian commander", "US officials"), a
+    one-country organisation ("the Pentagon"), a person of known country. Countries that are
+    only places or topics ("in Syria", "on Iraq") do not count. None unless one country leads."""
+    if token is None:
+        return None
+    doc, sent = token.doc, token.sent
+    counts: Counter = Counter()
+    for index, m in enumerate(mentions):
+        if index in exclude or not (sent.start <= m.start < sent.end):
+            continue
+        gid = m.gazetteer_id or ""
+        if gid.startswith(("country:", "city:")):
+            root = doc[m.start:m.end].root
+            if m.label != "NORP" and root.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            iso3 = gid.split(":")[1]
+        elif gid.startswith("org:"):
+            iso3 = _org_countries().get(gid[4:])
+        else:
+            iso3 = m.country_hint
+        if iso3 and len(iso3) == 3 and iso3 != "IGO":
+            counts[iso3] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc, home: str | None,
-                policy_target: bool = False) -> tuple[list[int], str | None, str | None, bool]:
+                policy_target: bool = False, others: list[int] = (),
+                other_country: str | None = None) -> tuple[list[int], str | None, str | None, bool]:
     """(party mention indexes, country hint, sector hint, hint is a guess from context) of one side.
 
     The hint is the first party's country when its entity may have none: named in its phrase
@@ -490,8 +612,17 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
         gid = first.gazetteer_id or ""
         unknown = not first.country_hint and not gid.startswith(("country:", "city:", "region:", "org:")) and (
             first.label == "PERSON" or (first.label == "ORG" and organisation_key(first.text) not in _seeded_org_countries()))
-        if unknown and home is not None:
-            return indexes, home, None, True
+        if unknown:
+            # The party's own sentence before the article's home country: in a two-country story
+            # the home country is the other side's as often as this one's.
+            local = _sentence_country(head, mentions, set(indexes) | set(others))
+            guess = local or home
+            if guess is not None and local is None and guess in {_mention_country(mentions[i]) for i in others} | {other_country}:
+                # The other side is the home country: in a two-country story this side is more
+                # likely the other country the article is about than a second home party.
+                guess = _other_country(mentions, guess) or guess
+            if guess is not None:
+                return indexes, guess, None, True
         return indexes, None, None, False
     sector = _role_sector(head)
     if sector is not None and home is not None:
@@ -538,7 +669,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
     for sentence_index, sent in enumerate(doc.sents):
         for token in sent:
-            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in NOUN_EVENTS:
+            if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
                 nominal.append((sentence_index, sent, token))
                 continue
             if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
@@ -559,7 +690,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.lemma_.lower() in PARTY_OBJECT_VERBS and any(
                     c.dep_ == "dobj" and c.i not in covered and c.lower_ not in ("him", "her", "them") for c in token.children):
                 continue
-            if obj_token is None and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_EVENTS for c in token.children):
+            if obj_token is None and any(c.dep_ == "dobj" and _event_noun_code(c) is not None for c in token.children):
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
             if code[:2] in ("01", "02") or code not in _codebook():
                 continue
@@ -574,8 +705,15 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             skip = {obj_token.i} if obj_token is not None else set()
             subject, own_subject = _subject(token)
             passive = subject is not None and own_subject and subject.dep_ == "nsubjpass"
+            if token.dep_ == "acl" and token.tag_ == "VBN" and subject is None and token.head.i in covered:
+                # "Russia, condemned by the UN for ...": a passive participle whose patient is the
+                # party it modifies (it only gets here with its own "by" agent, see above); "a seminar
+                # organised by X" modifies a thing and stays a description.
+                subject, own_subject, passive = token.head, True, True
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subject is not None and not passive:
+                subject = _speaker(subject, token) or subject
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
             recipient_tokens = [subject] if passive else []
             for child in token.children:
@@ -610,9 +748,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                           or (mentions[i].gazetteer_id or "").startswith("country:")]
             actor_head = actor_tokens[0] if actor_tokens else None
             recipient_head = recipient_tokens[0] if recipient_tokens else None
-            actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, actor_head, mentions, covered, doc, home)
+            actors, actor_hint, actor_sector, actor_guess = _party_hint(
+                actors, actor_head, mentions, covered, doc, home, others=recipients)
             recipients, recipient_hint, _, recipient_guess = _party_hint(
-                recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS)
+                recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS,
+                others=actors, other_country=actor_hint)
+            recipient_hint, recipient_guess = _visit_destination(
+                code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
             if not (actors or actor_hint) and not (passive and (recipients or recipient_hint)):
                 continue  # no one acts: only a passive with a known patient is still an event
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
@@ -655,6 +797,15 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     return sorted(out, key=lambda r: r["trigger_start_char"])
 
 
+def _event_noun_code(noun) -> str | None:
+    """CAMEO code of a noun that names an event by itself, else None."""
+    lemma = noun.lemma_.lower()
+    if lemma == "strike":
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+        return "195" if modifiers & WEAPON_STRIKE_WORDS else None
+    return NOUN_EVENTS.get(lemma)
+
+
 def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = None) -> dict | None:
     """An event named by a noun ("talks between Baghdad and Damascus", "Shultz's visit",
     "sanctions against South Africa", "Japan and the U.S. kick off trade talks").
@@ -664,7 +815,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     ("open talks", "are in talks"), that verb's subject acts. The governing verb carries the
     modality: negated, no event; "will hold talks" is an intent.
     """
-    code = NOUN_EVENTS[noun.lemma_.lower()]
+    code = _event_noun_code(noun)
     governor = noun.head
     while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
@@ -714,13 +865,25 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients = [i for i in _accused(noun, mentions, covered) if i not in actors]
     actor_head = actor_tokens[0] if actor_tokens else None
     recipient_head = recipient_tokens[0] if recipient_tokens else None
-    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, actor_head, mentions, covered, noun.doc, home)
-    recipients, recipient_hint, _, recipient_guess = _party_hint(recipients, recipient_head, mentions, covered, noun.doc, home)
+    actors, actor_hint, actor_sector, actor_guess = _party_hint(
+        actors, actor_head, mentions, covered, noun.doc, home, others=recipients)
+    recipients, recipient_hint, _, recipient_guess = _party_hint(
+        recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint)
+    recipient_hint, recipient_guess = _visit_destination(
+        code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
     if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")):
         return None  # fighting "with X" is an event even when the other side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
-    if status == "asserted" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
-                                    for c in noun.children):
+    if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "pobj"
+            and governor.lemma_.lower() in PREPARATION_VERBS):
+        # "readying for a final assault": the readiness is the act, a show of force short of its use
+        # (PLOVER MOBILIZE), not a threat, which is verbal.
+        code = "150"
+    elif status == "asserted" and (
+            any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
+                for c in noun.children)
+            or (governor is not None and noun.dep_ == "pobj" and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})):
+        # "readying for a final assault", "prepared for talks": the act is still to come.
         # "a meeting scheduled for next week", "the planned summit": not yet happened.
         if code[:2] in INTENT_CODE:
             status, code = "intent", INTENT_CODE[code[:2]]
