@@ -365,25 +365,40 @@ def cycles(work: Path, inputs: Path, expected: set[str], reference: dict, clean_
            env: dict) -> None:
     totals = {"cycles": 0, "killed": 0, "finished_before_kill": 0, "mismatched": 0, "lost": 0,
               "failed_checks": 0, "stale_parquet": 0}
-    for cycle in range(args.cycles):
-        folder = work / f"kill-{cycle:02d}"
+    # Kill points are drawn over the length of a run; the reference run was the first (cold
+    # caches), so a run that finishes before its kill shrinks the window to its own length and
+    # does not count: every counted cycle is a real kill.
+    window = clean_seconds
+    attempt = 0
+    while totals["killed"] < args.cycles and attempt < 2 * args.cycles:
+        cycle = totals["killed"]
+        attempt += 1
+        folder = work / f"kill-{attempt:02d}"
         warehouse, data_dir = folder / "w.duckdb", folder / "data"
         folder.mkdir()
-        delay = rng.uniform(0.05, 1.0) * clean_seconds
+        delay = rng.uniform(0.05, 1.0) * window
+        started = time.perf_counter()
         child = subprocess.Popen(run_cmd(inputs, warehouse, data_dir), cwd=ROOT, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             child.wait(timeout=delay)
             totals["finished_before_kill"] += 1
+            window = min(window, time.perf_counter() - started)
+            print(f"  (run finished in {window:.1f} s, before its kill at {delay:.1f} s: not counted)", flush=True)
+            shutil.rmtree(folder, ignore_errors=True)
+            continue
         except subprocess.TimeoutExpired:
             os.killpg(child.pid, signal.SIGKILL)  # the run and its spaCy workers, like a power cut
             child.wait()
             totals["killed"] += 1
+        # Where the kill landed, so a failed resume can be replayed with a DATELINE_CRASH_AT point.
+        left = "+".join(sorted(p.name for p in data_dir.iterdir() if not p.name.startswith("."))) if data_dir.exists() else ""
+        left = f"{left or 'no data'}, {'warehouse' if warehouse.exists() else 'no warehouse'}"
         resumed = run(run_cmd(inputs, warehouse, data_dir), env)
         if resumed.returncode != 0:
             # Say why and go on: a failed resume is a finding, not the end of the benchmark.
             totals["failed_resumes"] = totals.get("failed_resumes", 0) + 1
-            print(f"  cycle {cycle + 1:2d}: kill after {delay:5.1f} s -> resumed run FAILED (exit "
+            print(f"  cycle {cycle + 1:2d}: kill after {delay:5.1f} s (left {left}) -> resumed run FAILED (exit "
                   f"{resumed.returncode}): {resumed.stderr[-1500:]}", flush=True)
             shutil.copytree(folder, work / f"failed-kill-{cycle:02d}", dirs_exist_ok=True)
             args.keep = True
@@ -397,7 +412,7 @@ def cycles(work: Path, inputs: Path, expected: set[str], reference: dict, clean_
         totals["lost"] += len(missing)
         totals["failed_checks"] += not ok_checks
         totals["stale_parquet"] += stale
-        print(f"  cycle {cycle + 1:2d}: kill after {delay:5.1f} s -> diff {diff or 0}, lost {len(missing)}, "
+        print(f"  cycle {cycle + 1:2d}: kill after {delay:5.1f} s (left {left}) -> diff {diff or 0}, lost {len(missing)}, "
               f"checks {'ok' if ok_checks else 'FAILED'}, parquet {'stale' if stale else 'ok'}", flush=True)
         shutil.rmtree(folder, ignore_errors=True)
     print(f"kill-and-resume: {totals}")

@@ -105,6 +105,24 @@ def test_runs_killed_at_each_point_then_rerun_end_like_one_clean_run(api_url, re
     assert checked.returncode == 0, checked.stdout
 
 
+@pytest.mark.parametrize("point", ["after-ingest", "after-clean"])
+def test_a_first_run_killed_before_extract_resumes_like_one_clean_run(api_url, reference, tmp_path, point):
+    # given: a first run killed (SIGKILL) with ingest (and clean) outputs written, no extract
+    # output and no warehouse yet (the state of the failed resume in issue 6's benchmark, cycle 7)
+    warehouse, data_dir = tmp_path / "w.duckdb", tmp_path / "data"
+    killed = cli(_run_args(reference["inputs"], warehouse, data_dir), api_url, crash=point)
+    assert killed.returncode == -9, (point, killed.returncode, killed.stderr[-2000:])
+    assert not warehouse.exists() and not (data_dir / "extract").exists()
+    assert (data_dir / "ingest" / "documents.parquet").exists()
+    # expect: the next run succeeds and ends exactly where the uninterrupted run did
+    done = cli(_run_args(reference["inputs"], warehouse, data_dir), api_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert differences(reference["snapshot"], snapshot(warehouse)) == {}
+    assert published_counts(data_dir) == table_counts(warehouse)
+    checked = cli(["check", "--warehouse", str(warehouse)], api_url)
+    assert checked.returncode == 0, checked.stdout
+
+
 def test_a_second_writer_exits_with_a_clear_message(api_url, reference, tmp_path):
     # given: the warehouse's writer lock held by another run
     warehouse = tmp_path / "w.duckdb"
