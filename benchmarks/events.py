@@ -190,7 +190,7 @@ def run_coding(verbose: bool = False, split_names: tuple[str, ...] = ("dev", "he
     splits = {name: gold_sentences(paths[name]) for name in split_names}
     if len(splits) > 1:
         splits["all"] = {key: events for gold in splits.values() for key, events in gold.items()}
-    articles = articles_by_id({a for a, _, _ in splits["all"]})
+    articles = articles_by_id({a for gold in splits.values() for a, _, _ in gold})
     started = time.perf_counter()
     reports = system_reports(articles)
     seconds = round(time.perf_counter() - started, 1)

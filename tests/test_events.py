@@ -290,3 +290,15 @@ def test_bare_surname_takes_the_country_named_with_the_full_name(nlp):
 
     coded = events.doc_event_mentions(doc, doc_mentions(doc))
     assert [(c["trigger"], c["actor_country_hint"]) for c in coded if c["trigger"] == "criticized"] == [("criticized", "USA")]
+
+
+def test_ongoing_fighting_is_an_event_and_a_side_reporting_it_is_its_party(nlp):
+    given = _coded(nlp, "Fighting erupted in the capital on Monday.")
+    assert given == [("Fighting", "190", "asserted", [], [])]
+    given = _coded(nlp, "A spokesman for the Syrian army said that clashes continued with rebel fighters.")
+    assert [(c[0], c[1], c[3]) for c in given] == [("clashes", "190", ["Syrian"])]
+
+
+def test_would_have_to_act_is_a_threat_not_the_act(nlp):
+    given = _coded(nlp, "Paul Channon said if Congress passed the bill, Britain would have to retaliate.")
+    assert [(c[0], c[1], c[2], c[3]) for c in given] == [("retaliate", "138", "threat", ["Britain"])]

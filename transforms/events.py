@@ -92,6 +92,9 @@ NOUN_EVENTS = {
     "airstrike": "195", "offensive": "190", "raid": "190", "bombardment": "194", "shelling": "194",
     "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
 }
+# Intransitive verbs of armed conflict going on ("clashes were continuing", "fighting erupted"):
+# the fighting is an event even when no side is named in the sentence.
+ONGOING_VERBS = frozenset({"continue", "rage", "erupt", "resume", "intensify", "escalate", "break", "flare", "persist"})
 # Verbs of getting ready: an armed act they are "for" has not happened, the readiness has.
 PREPARATION_VERBS = frozenset({"prepare", "ready", "gear", "brace", "mass", "position"})
 # "strike" is an event noun only with a weapon word ("air strike", "drone strikes"); alone it is
@@ -377,6 +380,23 @@ def _speaker(pronoun, trigger):
     return None
 
 
+def _reporter(clause):
+    """The subject of the reporting verb that governs `clause` (through at most three ccomp,
+    conj or xcomp links), a relative "who" replaced by the noun it stands for ("forces on the
+    ground who said ..."); None when the clause is not reported."""
+    node = clause
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp"):
+            return None
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                subject = node.head
+            return subject
+    return None
+
+
 def _is_subject_mention(m, doc) -> bool:
     """The mention is the subject of its clause (or in apposition to one): the salient entity a
     later pronoun most likely points back to ("Kim met Bauer. He said ..." is Kim)."""
@@ -439,6 +459,8 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
         intent = True
     if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in INTENT_GOVERNORS:
         intent = True
+    if token.dep_ == "xcomp" and {c.lower_ for c in token.head.children if c.dep_ == "aux"} & FUTURE_AUX:
+        intent = True  # "would have to retaliate", "will need to withdraw": the act is conditional or to come
     root = code[:2]
     if intent and root in INTENT_CODE:
         return "intent", INTENT_CODE[root]
@@ -850,6 +872,12 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
             actor_tokens.append(subject)
+    ongoing = (code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "nsubj"
+               and governor.lemma_.lower() in ONGOING_VERBS)
+    if ongoing and not actor_tokens:
+        # "Kurdish-led forces said clashes were continuing": a side that reports its own fighting
+        # is a party to it.
+        actor_tokens = [t for t in [_reporter(governor)] if t is not None]
     actors: list[int] = []
     for arg in actor_tokens:
         for index in (_argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions)
@@ -871,8 +899,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint)
     recipient_hint, recipient_guess = _visit_destination(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-    if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")):
-        return None  # fighting "with X" is an event even when the other side goes unnamed
+    if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
+            and not ongoing:
+        return None  # fighting "with X", or "fighting continues", is an event even when a side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
     if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "pobj"
             and governor.lemma_.lower() in PREPARATION_VERBS):
