@@ -302,3 +302,9 @@ def test_ongoing_fighting_is_an_event_and_a_side_reporting_it_is_its_party(nlp):
 def test_would_have_to_act_is_a_threat_not_the_act(nlp):
     given = _coded(nlp, "Paul Channon said if Congress passed the bill, Britain would have to retaliate.")
     assert [(c[0], c[1], c[2], c[3]) for c in given] == [("retaliate", "138", "threat", ["Britain"])]
+
+
+def test_a_demand_hung_on_the_addressee_is_the_writers_demand_to_them(nlp):
+    given = _coded(nlp, "Tory leader Michael Howard has written to Tony Blair demanding an explanation of the new rules.")
+    assert [(c[0], c[1][:2], c[3], c[4]) for c in given] == [("demanding", "10", ["Michael Howard"], ["Tony Blair"])]
+    assert _coded(nlp, "Police met students demanding reform.") == []

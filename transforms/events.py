@@ -77,6 +77,10 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
                           "ready extract stand ratify decide".split())
 # Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
+# Participles of verbal acts that the parser often hangs on the addressee rather than on the
+# writer's verb ("written to Blair demanding an explanation"): see _participle_carrier.
+CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "press", "appeal", "accuse", "criticise",
+                                 "criticize", "condemn", "threaten", "reject", "blame"})
 # Verbs that are events only when their object is a party ("met Bauer", not "met his fiscal rules").
 PARTY_OBJECT_VERBS = frozenset({"meet"})
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
@@ -285,6 +289,23 @@ def _subject(token):
             continue
         return None, False
     return None, False
+
+
+def _participle_carrier(token):
+    """(verb, recipient) when a verbal-act participle hangs on the wrong word of another verb's
+    phrase: in "Howard has written to Blair demanding an explanation" and "sent a letter to Blair
+    demanding ..." the parser attaches "demanding" to "Blair" or "letter", but the demand is the
+    writer's, made to Blair. (None, None) otherwise; a participle on a clause subject ("protesters
+    demanding reform") keeps its own reading."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or token.lemma_.lower() not in CARRIED_PARTICIPLES:
+        return None, None
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB":
+        return noun.head.head, noun
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.ent_type_ == "":
+        to = next((c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+        return noun.head, next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return None, None
 
 
 def _with_conjuncts(token) -> list:
@@ -700,7 +721,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # negated: not an event
             if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
                 continue  # the content of a request, not an act
-            if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
+            carrier, carried_to = _participle_carrier(token)
+            if carrier is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
                 continue  # a participle describing a noun ("remnants captured", "talks aimed at"): no act of its own
             match = _trigger_match(token)
@@ -726,6 +748,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue
             skip = {obj_token.i} if obj_token is not None else set()
             subject, own_subject = _subject(token)
+            if carrier is not None and subject is None:
+                subject = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
+                own_subject = subject is not None
             passive = subject is not None and own_subject and subject.dep_ == "nsubjpass"
             if token.dep_ == "acl" and token.tag_ == "VBN" and subject is None and token.head.i in covered:
                 # "Russia, condemned by the UN for ...": a passive participle whose patient is the
@@ -737,7 +762,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if subject is not None and not passive:
                 subject = _speaker(subject, token) or subject
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
-            recipient_tokens = [subject] if passive else []
+            recipient_tokens = [subject] if passive else ([carried_to] if carried_to is not None else [])
             for child in token.children:
                 if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
