@@ -308,3 +308,13 @@ def test_a_demand_hung_on_the_addressee_is_the_writers_demand_to_them(nlp):
     given = _coded(nlp, "Tory leader Michael Howard has written to Tony Blair demanding an explanation of the new rules.")
     assert [(c[0], c[1][:2], c[3], c[4]) for c in given] == [("demanding", "10", ["Michael Howard"], ["Tony Blair"])]
     assert _coded(nlp, "Police met students demanding reform.") == []
+
+
+def test_an_unnamed_office_holder_is_the_home_countrys(nlp):
+    doc = nlp(nlp_module.text_for_parsing(
+        "Britain's Labour government faces an inquiry. Labour ministers in Britain deny it. "
+        "The information commissioner says he is urgently asking for details of the orders."))
+    from transforms.mentions import doc_mentions
+
+    given = events.doc_event_mentions(doc, doc_mentions(doc))
+    assert [(e["trigger"], e["cameo_code"][:2], e["actor_country_hint"]) for e in given] == [("asking", "10", "GBR")]

@@ -127,6 +127,10 @@ ROLE_SECTORS = {
     "aircraft": "MIL", "drone": "MIL", "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "mp": "LEG",
     "congress": "LEG", "senate": "LEG", "court": "JUD", "judge": "JUD", "prosecutor": "JUD",
     "protester": "OPP", "demonstrator": "OPP", "opposition": "OPP",
+    # Unnamed office holders and bodies of the article's own state ("the information commissioner
+    # says", "the committee is calling on", "a spokesman said"): absent from the CAMEO agents list.
+    "commissioner": "GOV", "secretary": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
+    "watchdog": "GOV", "regulator": "GOV", "agency": "GOV", "inspector": "GOV", "committee": "LEG", "critic": "OPP",
 }
 # Possessives that make a role noun the speaker's or a third party's own ("our forces").
 SPEAKER_POSSESSIVES = frozenset({"our", "their", "my", "your"})
