@@ -318,3 +318,14 @@ def test_an_unnamed_office_holder_is_the_home_countrys(nlp):
 
     given = events.doc_event_mentions(doc, doc_mentions(doc))
     assert [(e["trigger"], e["cameo_code"][:2], e["actor_country_hint"]) for e in given] == [("asking", "10", "GBR")]
+
+
+def test_the_community_is_the_european_community_named_before(nlp):
+    given = _coded(nlp, "The European Community warned Washington. Channon said if Japan passed the bill, "
+                        "the community would have to retaliate.")
+    assert ("retaliate", "138", "threat", ["European Community"], ["Japan"]) in given
+
+
+def test_the_means_of_an_act_is_not_a_second_act(nlp):
+    given = _coded(nlp, "Britain would retaliate by imposing taxes on Japanese exports.")
+    assert [c[0] for c in given] == ["retaliate"]

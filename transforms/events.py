@@ -405,6 +405,36 @@ def _speaker(pronoun, trigger):
     return None
 
 
+def _definite_antecedent(token, mentions) -> list[int]:
+    """"the community", "the bank": the last organisation named before it whose name ends in
+    that noun ("the European Community ... the community would retaliate"). [] otherwise."""
+    if token is None or token.pos_ != "NOUN" or token.i in {i for m in mentions for i in range(m.start, m.end)}:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in ("compound", "amod", "poss") for c in token.children):
+        return []
+    for index in range(len(mentions) - 1, -1, -1):
+        m = mentions[index]
+        if m.end <= token.i and m.label == "ORG" and m.end - m.start > 1 and m.text.split()[-1].lower() == token.lower_:
+            return [index]
+    return []
+
+
+def _condition_subject(token) -> list:
+    """[subject of the "if" clause] of a threatened act: in "if Congress passed the bill, the
+    community would retaliate" the threat is made against Congress. Looks at the trigger and up
+    to two governing verbs (the clause often hangs on "have" in "would have to retaliate")."""
+    node = token
+    for _ in range(3):
+        for clause in node.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+                return [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "ccomp"):
+            break
+        node = node.head
+    return []
+
+
 def _reporter(clause):
     """The subject of the reporting verb that governs `clause` (through at most three ccomp,
     conj or xcomp links), a relative "who" replaced by the noun it stands for ("forces on the
@@ -732,6 +762,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             match = _trigger_match(token)
             if match is None:
                 continue
+            if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB" \
+                    and _trigger_match(token.head.head) is not None:
+                continue  # "retaliate by imposing taxes": the means of the coded act, not a second act
             code, specificity, obj_token = match
             if token.lemma_.lower() in ASPIRATION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "sought to strengthen ties": the aspired act is coded (as intent), not "seek"
@@ -776,6 +809,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                     if clause.dep_ in ("advcl", "xcomp", "ccomp") and any(
                             m.dep_ == "mark" and m.lower_ in ("for", "on") for m in clause.children):
                         recipient_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
+            if not recipient_tokens and status == "threat":
+                recipient_tokens = _condition_subject(token)
             if not recipient_tokens:
                 holders = [token] + ([obj_token] if obj_token is not None else [])
                 for prep_word in RECIPIENT_PREPS:
@@ -787,7 +822,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             actors = []
             for arg in actor_tokens:
                 actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
-                              or _government_country(arg, mentions))
+                              or _government_country(arg, mentions) or _definite_antecedent(arg, mentions))
             recipients = []
             for arg in recipient_tokens:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
@@ -910,7 +945,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     actors: list[int] = []
     for arg in actor_tokens:
         for index in (_argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions)
-                      or _government_country(arg, mentions)):
+                      or _government_country(arg, mentions) or _definite_antecedent(arg, mentions)):
             if index not in actors:
                 actors.append(index)
     recipients: list[int] = []
