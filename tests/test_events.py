@@ -329,3 +329,9 @@ def test_the_community_is_the_european_community_named_before(nlp):
 def test_the_means_of_an_act_is_not_a_second_act(nlp):
     given = _coded(nlp, "Britain would retaliate by imposing taxes on Japanese exports.")
     assert [c[0] for c in given] == ["retaliate"]
+
+
+def test_light_verb_patterns_that_needed_a_phrase_modifier_code_nothing(nlp):
+    assert _coded(nlp, "Japan made a move on Monday.") == []
+    assert _coded(nlp, "Parliament approved the action against China.") == []
+    assert _coded(nlp, "Britain gave a response to France.") == []
