@@ -15,6 +15,10 @@ random articles not in the dev selection (Guardian; BBC politics; Reuters with t
 places), and in each one seeded-random sentence among its first 15 that contains a word from a
 broad political-action list (`ACTION_WORDS`). Sentences without any event are kept: whether the
 coder finds an event is part of what is measured.
+
+Held-out split #2 (`python -m benchmarks.corpus_sentences heldout2`): drawn the same way with
+another seed (HELDOUT2_SEED) from articles in neither the dev nor the held-out #1 selection,
+after held-out #1 had been looked at; labelled before any further tuning.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ REUTERS_ARTICLES, REUTERS_SENTENCES = 20, 3
 HELDOUT_SEED = 20240605
 HELDOUT_GUARDIAN, HELDOUT_BBC, HELDOUT_REUTERS = 25, 20, 20
 HELDOUT_FIRST_SENTENCES = 15
+HELDOUT2_SEED = 20261123
+HELDOUT2_GUARDIAN, HELDOUT2_BBC, HELDOUT2_REUTERS = 20, 18, 18
 ACTION_WORDS = re.compile(
     r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
     r"urg\w*|call\w* (on|for)|demand\w*|reject\w*|refus\w*|threat\w*|warn\w*|attack\w*|kill\w*|bomb\w*|"
@@ -85,15 +91,17 @@ def _jsonl(path: Path):
             yield json.loads(line)
 
 
-def heldout_articles(corpus: Path = CORPUS) -> list[dict]:
-    """[{corpus, id, published, text}] for the held-out split: seeded-random articles of each
-    outlet that are not in `selected_articles`, in a fixed order."""
-    dev = {a["id"] for a in selected_articles(corpus)}
-    rng = random.Random(HELDOUT_SEED)
+def heldout_articles(corpus: Path = CORPUS, seed: int = HELDOUT_SEED,
+                     counts: tuple[int, int, int] = (HELDOUT_GUARDIAN, HELDOUT_BBC, HELDOUT_REUTERS),
+                     exclude: frozenset[str] = frozenset()) -> list[dict]:
+    """[{corpus, id, published, text}] for a held-out split: seeded-random articles of each
+    outlet that are neither in `selected_articles` nor in `exclude`, in a fixed order."""
+    dev = {a["id"] for a in selected_articles(corpus)} | set(exclude)
+    rng = random.Random(seed)
     pools = [
-        ("guardian-sdf-sample", HELDOUT_GUARDIAN, lambda r: True),
-        ("bbc-news-2225", HELDOUT_BBC, lambda r: r["id"].startswith("bbc-politics-")),
-        ("reuters-21578", HELDOUT_REUTERS, lambda r: len(r.get("places") or []) >= 2 and bool(r.get("text"))),
+        ("guardian-sdf-sample", counts[0], lambda r: True),
+        ("bbc-news-2225", counts[1], lambda r: r["id"].startswith("bbc-politics-")),
+        ("reuters-21578", counts[2], lambda r: len(r.get("places") or []) >= 2 and bool(r.get("text"))),
     ]
     out = []
     for name, count, keep in pools:
@@ -116,10 +124,21 @@ def heldout_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
     """(article, start_char, end_char) of the held-out sentences: per article one seeded-random
     sentence among its first HELDOUT_FIRST_SENTENCES that matches ACTION_WORDS, until each
     outlet has its count."""
-    rng = random.Random(HELDOUT_SEED + 1)
+    return _spans(nlp, heldout_articles(corpus), random.Random(HELDOUT_SEED + 1))
+
+
+def heldout2_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+    """As `heldout_spans`, for held-out split #2: another seed, and none of the held-out #1
+    articles."""
+    first = frozenset(a["id"] for a, _, _ in heldout_spans(nlp, corpus))
+    articles = heldout_articles(corpus, HELDOUT2_SEED, (HELDOUT2_GUARDIAN, HELDOUT2_BBC, HELDOUT2_REUTERS), first)
+    return _spans(nlp, articles, random.Random(HELDOUT2_SEED + 1))
+
+
+def _spans(nlp, articles: list[dict], rng: random.Random) -> list[tuple[dict, int, int]]:
     taken: dict[str, int] = {}
     out = []
-    for article in heldout_articles(corpus):
+    for article in articles:
         if taken.get(article["corpus"], 0) >= article["want"]:
             continue
         text = parseable(article["text"])
@@ -149,8 +168,9 @@ def main() -> None:
     from transforms.nlp import pipeline
 
     nlp = pipeline()
-    if sys.argv[1:] == ["heldout"]:
-        for article, start, end in heldout_spans(nlp):
+    if sys.argv[1:] in (["heldout"], ["heldout2"]):
+        spans = heldout_spans(nlp) if sys.argv[1] == "heldout" else heldout2_spans(nlp)
+        for article, start, end in spans:
             print(f"{article['corpus']}\t{article['id']}\t{article.get('published')}\t{start}\t{end}\t{' '.join(article['text'][start:end].split())}")
         return
     for article in selected_articles():

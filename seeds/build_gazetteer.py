@@ -413,6 +413,17 @@ CURATED_ORGANISATIONS = [
      ["International Criminal Court", "ICC"]),  # Phoenix has only the acronym
     ("G7", "Group of Seven", "IGO", "", "igo", ["G7", "G-7", "Group of Seven"]),
     ("G20", "Group of Twenty", "IGO", "", "igo", ["G20", "G-20", "Group of 20"]),
+    # Trade and finance bodies of 1980s-90s wire copy (Reuters-21578) that Phoenix lacks; without
+    # them "the European Community would retaliate" took the article's home country.
+    ("EC", "European Community", "IGO", "", "igo",
+     ["European Community", "European Economic Community", "EEC", "EC", "E.C."]),  # the EU's predecessor
+    ("GATT", "General Agreement on Tariffs and Trade", "IGO", "", "igo",
+     ["GATT", "General Agreement on Tariffs and Trade"]),
+    ("WTO", "World Trade Organization", "IGO", "", "igo",
+     ["WTO", "World Trade Organization", "World Trade Organisation"]),
+    ("OPEC", "Organization of the Petroleum Exporting Countries", "IGO", "", "igo",
+     ["OPEC", "Organization of the Petroleum Exporting Countries"]),
+    ("PARIS_CLUB", "Paris Club", "IGO", "", "igo", ["Paris Club"]),  # the official creditors' group
     # Political parties whose name belongs to one country in English-language news; Phoenix
     # codes parties only through their members. Names that are part of other countries' party
     # names are left out ("Democratic Party" is in Sweden's "Social Democratic Party", "Democrats"

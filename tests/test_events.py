@@ -290,3 +290,48 @@ def test_bare_surname_takes_the_country_named_with_the_full_name(nlp):
 
     coded = events.doc_event_mentions(doc, doc_mentions(doc))
     assert [(c["trigger"], c["actor_country_hint"]) for c in coded if c["trigger"] == "criticized"] == [("criticized", "USA")]
+
+
+def test_ongoing_fighting_is_an_event_and_a_side_reporting_it_is_its_party(nlp):
+    given = _coded(nlp, "Fighting erupted in the capital on Monday.")
+    assert given == [("Fighting", "190", "asserted", [], [])]
+    given = _coded(nlp, "A spokesman for the Syrian army said that clashes continued with rebel fighters.")
+    assert [(c[0], c[1], c[3]) for c in given] == [("clashes", "190", ["Syrian"])]
+
+
+def test_would_have_to_act_is_a_threat_not_the_act(nlp):
+    given = _coded(nlp, "Paul Channon said if Congress passed the bill, Britain would have to retaliate.")
+    assert [(c[0], c[1], c[2], c[3]) for c in given] == [("retaliate", "138", "threat", ["Britain"])]
+
+
+def test_a_demand_hung_on_the_addressee_is_the_writers_demand_to_them(nlp):
+    given = _coded(nlp, "Tory leader Michael Howard has written to Tony Blair demanding an explanation of the new rules.")
+    assert [(c[0], c[1][:2], c[3], c[4]) for c in given] == [("demanding", "10", ["Michael Howard"], ["Tony Blair"])]
+    assert _coded(nlp, "Police met students demanding reform.") == []
+
+
+def test_an_unnamed_office_holder_is_the_home_countrys(nlp):
+    doc = nlp(nlp_module.text_for_parsing(
+        "Britain's Labour government faces an inquiry. Labour ministers in Britain deny it. "
+        "The information commissioner says he is urgently asking for details of the orders."))
+    from transforms.mentions import doc_mentions
+
+    given = events.doc_event_mentions(doc, doc_mentions(doc))
+    assert [(e["trigger"], e["cameo_code"][:2], e["actor_country_hint"]) for e in given] == [("asking", "10", "GBR")]
+
+
+def test_the_community_is_the_european_community_named_before(nlp):
+    given = _coded(nlp, "The European Community warned Washington. Channon said if Japan passed the bill, "
+                        "the community would have to retaliate.")
+    assert ("retaliate", "138", "threat", ["European Community"], ["Japan"]) in given
+
+
+def test_the_means_of_an_act_is_not_a_second_act(nlp):
+    given = _coded(nlp, "Britain would retaliate by imposing taxes on Japanese exports.")
+    assert [c[0] for c in given] == ["retaliate"]
+
+
+def test_light_verb_patterns_that_needed_a_phrase_modifier_code_nothing(nlp):
+    assert _coded(nlp, "Japan made a move on Monday.") == []
+    assert _coded(nlp, "Parliament approved the action against China.") == []
+    assert _coded(nlp, "Britain gave a response to France.") == []

@@ -77,6 +77,10 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
                           "ready extract stand ratify decide".split())
 # Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
+# Participles of verbal acts that the parser often hangs on the addressee rather than on the
+# writer's verb ("written to Blair demanding an explanation"): see _participle_carrier.
+CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "press", "appeal", "accuse", "criticise",
+                                 "criticize", "condemn", "threaten", "reject", "blame"})
 # Verbs that are events only when their object is a party ("met Bauer", not "met his fiscal rules").
 PARTY_OBJECT_VERBS = frozenset({"meet"})
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
@@ -92,6 +96,9 @@ NOUN_EVENTS = {
     "airstrike": "195", "offensive": "190", "raid": "190", "bombardment": "194", "shelling": "194",
     "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
 }
+# Intransitive verbs of armed conflict going on ("clashes were continuing", "fighting erupted"):
+# the fighting is an event even when no side is named in the sentence.
+ONGOING_VERBS = frozenset({"continue", "rage", "erupt", "resume", "intensify", "escalate", "break", "flare", "persist"})
 # Verbs of getting ready: an armed act they are "for" has not happened, the readiness has.
 PREPARATION_VERBS = frozenset({"prepare", "ready", "gear", "brace", "mass", "position"})
 # "strike" is an event noun only with a weapon word ("air strike", "drone strikes"); alone it is
@@ -120,6 +127,10 @@ ROLE_SECTORS = {
     "aircraft": "MIL", "drone": "MIL", "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "mp": "LEG",
     "congress": "LEG", "senate": "LEG", "court": "JUD", "judge": "JUD", "prosecutor": "JUD",
     "protester": "OPP", "demonstrator": "OPP", "opposition": "OPP",
+    # Unnamed office holders and bodies of the article's own state ("the information commissioner
+    # says", "the committee is calling on", "a spokesman said"): absent from the CAMEO agents list.
+    "commissioner": "GOV", "secretary": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
+    "watchdog": "GOV", "regulator": "GOV", "agency": "GOV", "inspector": "GOV", "committee": "LEG", "critic": "OPP",
 }
 # Possessives that make a role noun the speaker's or a third party's own ("our forces").
 SPEAKER_POSSESSIVES = frozenset({"our", "their", "my", "your"})
@@ -284,6 +295,23 @@ def _subject(token):
     return None, False
 
 
+def _participle_carrier(token):
+    """(verb, recipient) when a verbal-act participle hangs on the wrong word of another verb's
+    phrase: in "Howard has written to Blair demanding an explanation" and "sent a letter to Blair
+    demanding ..." the parser attaches "demanding" to "Blair" or "letter", but the demand is the
+    writer's, made to Blair. (None, None) otherwise; a participle on a clause subject ("protesters
+    demanding reform") keeps its own reading."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or token.lemma_.lower() not in CARRIED_PARTICIPLES:
+        return None, None
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB":
+        return noun.head.head, noun
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.ent_type_ == "":
+        to = next((c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+        return noun.head, next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return None, None
+
+
 def _with_conjuncts(token) -> list:
     out = [token]
     for child in token.children:
@@ -377,6 +405,53 @@ def _speaker(pronoun, trigger):
     return None
 
 
+def _definite_antecedent(token, mentions) -> list[int]:
+    """"the community", "the bank": the last organisation named before it whose name ends in
+    that noun ("the European Community ... the community would retaliate"). [] otherwise."""
+    if token is None or token.pos_ != "NOUN" or token.i in {i for m in mentions for i in range(m.start, m.end)}:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in ("compound", "amod", "poss") for c in token.children):
+        return []
+    for index in range(len(mentions) - 1, -1, -1):
+        m = mentions[index]
+        if m.end <= token.i and m.label == "ORG" and m.end - m.start > 1 and m.text.split()[-1].lower() == token.lower_:
+            return [index]
+    return []
+
+
+def _condition_subject(token) -> list:
+    """[subject of the "if" clause] of a threatened act: in "if Congress passed the bill, the
+    community would retaliate" the threat is made against Congress. Looks at the trigger and up
+    to two governing verbs (the clause often hangs on "have" in "would have to retaliate")."""
+    node = token
+    for _ in range(3):
+        for clause in node.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+                return [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "ccomp"):
+            break
+        node = node.head
+    return []
+
+
+def _reporter(clause):
+    """The subject of the reporting verb that governs `clause` (through at most three ccomp,
+    conj or xcomp links), a relative "who" replaced by the noun it stands for ("forces on the
+    ground who said ..."); None when the clause is not reported."""
+    node = clause
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp"):
+            return None
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                subject = node.head
+            return subject
+    return None
+
+
 def _is_subject_mention(m, doc) -> bool:
     """The mention is the subject of its clause (or in apposition to one): the salient entity a
     later pronoun most likely points back to ("Kim met Bauer. He said ..." is Kim)."""
@@ -439,6 +514,8 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
         intent = True
     if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in INTENT_GOVERNORS:
         intent = True
+    if token.dep_ == "xcomp" and {c.lower_ for c in token.head.children if c.dep_ == "aux"} & FUTURE_AUX:
+        intent = True  # "would have to retaliate", "will need to withdraw": the act is conditional or to come
     root = code[:2]
     if intent and root in INTENT_CODE:
         return "intent", INTENT_CODE[root]
@@ -678,12 +755,16 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # negated: not an event
             if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
                 continue  # the content of a request, not an act
-            if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
+            carrier, carried_to = _participle_carrier(token)
+            if carrier is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
                 continue  # a participle describing a noun ("remnants captured", "talks aimed at"): no act of its own
             match = _trigger_match(token)
             if match is None:
                 continue
+            if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB" \
+                    and _trigger_match(token.head.head) is not None:
+                continue  # "retaliate by imposing taxes": the means of the coded act, not a second act
             code, specificity, obj_token = match
             if token.lemma_.lower() in ASPIRATION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "sought to strengthen ties": the aspired act is coded (as intent), not "seek"
@@ -704,6 +785,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue
             skip = {obj_token.i} if obj_token is not None else set()
             subject, own_subject = _subject(token)
+            if carrier is not None and subject is None:
+                subject = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
+                own_subject = subject is not None
             passive = subject is not None and own_subject and subject.dep_ == "nsubjpass"
             if token.dep_ == "acl" and token.tag_ == "VBN" and subject is None and token.head.i in covered:
                 # "Russia, condemned by the UN for ...": a passive participle whose patient is the
@@ -715,7 +799,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if subject is not None and not passive:
                 subject = _speaker(subject, token) or subject
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
-            recipient_tokens = [subject] if passive else []
+            recipient_tokens = [subject] if passive else ([carried_to] if carried_to is not None else [])
             for child in token.children:
                 if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
@@ -725,6 +809,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                     if clause.dep_ in ("advcl", "xcomp", "ccomp") and any(
                             m.dep_ == "mark" and m.lower_ in ("for", "on") for m in clause.children):
                         recipient_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
+            if not recipient_tokens and status == "threat":
+                recipient_tokens = _condition_subject(token)
             if not recipient_tokens:
                 holders = [token] + ([obj_token] if obj_token is not None else [])
                 for prep_word in RECIPIENT_PREPS:
@@ -736,7 +822,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             actors = []
             for arg in actor_tokens:
                 actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
-                              or _government_country(arg, mentions))
+                              or _government_country(arg, mentions) or _definite_antecedent(arg, mentions))
             recipients = []
             for arg in recipient_tokens:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
@@ -850,10 +936,16 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
             actor_tokens.append(subject)
+    ongoing = (code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "nsubj"
+               and governor.lemma_.lower() in ONGOING_VERBS)
+    if ongoing and not actor_tokens:
+        # "Kurdish-led forces said clashes were continuing": a side that reports its own fighting
+        # is a party to it.
+        actor_tokens = [t for t in [_reporter(governor)] if t is not None]
     actors: list[int] = []
     for arg in actor_tokens:
         for index in (_argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions)
-                      or _government_country(arg, mentions)):
+                      or _government_country(arg, mentions) or _definite_antecedent(arg, mentions)):
             if index not in actors:
                 actors.append(index)
     recipients: list[int] = []
@@ -871,8 +963,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint)
     recipient_hint, recipient_guess = _visit_destination(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-    if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")):
-        return None  # fighting "with X" is an event even when the other side goes unnamed
+    if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
+            and not ongoing:
+        return None  # fighting "with X", or "fighting continues", is an event even when a side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
     if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "pobj"
             and governor.lemma_.lower() in PREPARATION_VERBS):
