@@ -238,3 +238,17 @@ def test_a_short_form_spelled_out_once_resolves_everywhere_unless_ambiguous():
     assert entity[("a2", "GM")] == entity[("a1", "General Motors Corp.")]
     assert entity[("a4", "Air Force")] not in (entity[("a3", "United States Air Force")], entity[("a8", "Royal Air Force")])
     assert entity[("a7", "JCS")] not in (entity[("a5", "JCS")], entity[("a6", "JCS")])
+
+
+def test_a_place_name_with_a_colon_is_no_country():
+    # given: the model read a Reuters time stamp as a place ("11:10 EDT"); Seoul from the gazetteer
+    raw = _raw([
+        {"article_id": "a1", "mention_index": 0, "text": "11:10 EDT", "label": "LOC", "start_char": 0, "end_char": 9,
+         "sentence_index": 0, "role": "place"},
+        {"article_id": "a1", "mention_index": 1, "text": "Seoul", "label": "GPE", "start_char": 20, "end_char": 25,
+         "sentence_index": 0, "gazetteer_id": "city:KOR:Seoul", "role": "place"},
+    ])
+    _, found = entities.resolved_mentions(raw)
+    countries = dict(zip(found["name"], found["country"]))
+    # expect: the time stamp has no country (its key's "11" is not one); Seoul keeps KOR
+    assert countries == {"11:10 EDT": None, "Seoul": "KOR"}

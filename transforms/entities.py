@@ -33,6 +33,9 @@ import polars as pl
 from transforms import seeds
 from transforms.groups import UnionFind
 
+# Keys of gazetteer cities carry their country: place:KOR:seoul.
+ISO3_PLACE_KEY = re.compile(r"^place:[A-Z]{3}:")
+
 MENTION_SCHEMA = {
     "mention_id": pl.String,  # sha256(article_id, start_char, end_char)[:16]
     "article_id": pl.String,
@@ -420,8 +423,8 @@ def resolved_mentions(raw_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         country = sector = None
         if kind == "country":
             country = key.split(":")[1]
-        elif kind == "place" and key.count(":") >= 2:
-            country = key.split(":")[1]
+        elif kind == "place" and ISO3_PLACE_KEY.match(key):
+            country = key.split(":")[1]  # a gazetteer city: place:KOR:seoul ("place:11:10 edt" is no country)
         elif kind == "organisation" and key[4:] in _org_coding():
             country, sector = _org_coding()[key[4:]]
         else:
