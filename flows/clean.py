@@ -14,9 +14,7 @@ from transforms import clean, dedup, ingest, nlp, seeds, settings, sources
 def clean_batch(documents: pl.DataFrame, n_process: int = 1) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Articles and rejects of one batch, cleaned in the spaCy worker pool when there is one
     (the same processes the extract stage parses in: cleaning uses every core too)."""
-    if n_process > 1:
-        return nlp.in_workers(n_process, clean.clean_articles, documents)
-    return clean.clean_articles(documents)
+    return nlp.in_workers(n_process, clean.clean_articles, documents)
 
 
 @task(name="mark-duplicates-and-sources")

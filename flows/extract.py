@@ -18,8 +18,7 @@ def annotate_batch(articles: pl.DataFrame, n_process: int, cache_dir: Path) -> i
     cache (on a Dask worker this folder must be shared storage). Returns the number of articles
     parsed. Tone is per-article work too, so it runs in the worker processes beside the parsing."""
     mentions, reports = nlp.annotations(articles, n_process=n_process)
-    bodies = articles.select("article_id", "body")
-    tones = nlp.in_workers(n_process, tone.article_tones, bodies) if n_process > 1 else tone.article_tones(bodies)
+    tones = nlp.in_workers(n_process, tone.article_tones, articles.select("article_id", "body"))
     cache.write_batch(cache_dir, articles.select("article_id", "nlp_key"), mentions, reports, tones)
     return articles.height
 

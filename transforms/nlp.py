@@ -390,8 +390,11 @@ def _worker_pool(n_process: int):
 
 
 def in_workers(n_process: int, function, *args):
-    """`function(*args)` run in the pool of `n_process` workers (a picklable top-level function);
-    for other per-batch work, such as cleaning, that should use every core too."""
+    """`function(*args)` run in the pool of `n_process` workers (a picklable top-level function),
+    or here when n_process <= 1; for other per-batch work, such as cleaning, that should use
+    every core too."""
+    if n_process <= 1:
+        return function(*args)
     return _worker_pool(n_process).submit(function, *args).result()
 
 
