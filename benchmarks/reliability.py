@@ -34,6 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import flows  # noqa: E402,F401  (quiet Prefect settings)
 import duckdb  # noqa: E402
 from hostile import write_hostile_folder  # noqa: E402
+from processes import stop_group  # noqa: E402
 from warehouse_snapshot import (differences, event_id_differences, published_counts, snapshot, table_counts,
                                without_event_ids)  # noqa: E402
 
@@ -267,13 +268,8 @@ def served(work: Path, records: list[dict], env: dict, runs_wanted: int = 2, tim
         seconds = time.perf_counter() - started
     finally:
         for child in (serve, server):
-            if child is not None and child.poll() is None:
-                os.killpg(child.pid, signal.SIGINT)
-                try:
-                    child.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    os.killpg(child.pid, signal.SIGKILL)
-                    child.wait()
+            if child is not None:
+                stop_group(child, timeout=30)
     ok = states.get("COMPLETED", 0) >= runs_wanted and not states.get("FAILED") and not states.get("CRASHED")
     summary = "no warehouse"
     if (folder / "w.duckdb").exists():

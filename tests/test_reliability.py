@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from flows.load import WarehouseError, load_warehouse, run_checks
 from flows.pipeline import dateline_pipeline
 from flows.storage import CRASH_ENV, WriterLock
 from hostile import STORY, STORY2, write_hostile_folder
+from processes import stop_group
 from transforms.settings import SAMPLE_DIR
 from warehouse_snapshot import (differences, event_id_differences, published_counts, snapshot, table_counts,
                                without_event_ids)
@@ -268,12 +268,7 @@ def test_a_served_deployment_runs_the_pipeline_with_the_parameters_it_registered
         assert [s.cron for s in (d.schedule for d in deployment.schedules)] == ["0 0 1 1 *"]
         flow_run = run_deployment(f"dateline/{name}", timeout=180)
     finally:
-        os.killpg(serve.pid, signal.SIGINT)
-        try:
-            serve.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(serve.pid, signal.SIGKILL)
-            serve.wait()
+        stop_group(serve, timeout=60)
     assert flow_run.state.is_completed(), flow_run.state
     con = duckdb.connect(str(warehouse), read_only=True)
     assert sorted(r[0] for r in con.execute("select doc_id from articles").fetchall()) == ["bemil-1", "bemil-2"]
