@@ -106,3 +106,19 @@ def test_a_headline_name_takes_the_label_the_body_gave_it():
     headline = {r["text"]: r for r in raw.filter(pl.col("in_title")).to_dicts()}
     assert headline["Rob Bauer"]["label"] == "PERSON"
     assert not any("Discuss" in text for text in headline)
+
+
+def test_loading_the_gazetteer_leaves_every_component_running(nlp):
+    # The ruler's patterns are tokenized with the other components switched off (a fast load);
+    # they must all be back on afterwards, and multi-word names still match as one entity.
+    import spacy
+
+    from transforms import settings
+
+    assert nlp.disabled == spacy.load(settings.SPACY_MODEL).disabled
+    assert {"tagger", "parser", "lemmatizer", "gazetteer_ruler", "ner"} <= set(nlp.pipe_names)
+    doc = nlp("Officials in Rio de Janeiro met envoys from the United Arab Emirates.")
+    assert {t.dep_ for t in doc} != {""}
+    ents = {e.text: e.ent_id_ for e in doc.ents}
+    assert ents.get("Rio de Janeiro", "").startswith("city:")
+    assert ents.get("United Arab Emirates", "").startswith("country:ARE")
