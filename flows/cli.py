@@ -73,14 +73,15 @@ def run(
     n_process = processes or max(1, min(os.cpu_count() or 1, 4))
     reporter = progress.reporter_for(sys.stderr)
     try:
-        # The lock before Prefect starts: a busy warehouse is one line, at once. Then the spaCy
-        # workers and Prefect's server start side by side, while the flows' code imports.
+        # The lock before Prefect starts: a busy warehouse is one line, at once. Then Prefect's
+        # server (the longest start) and the spaCy workers start side by side, while the flows'
+        # code imports.
         with WriterLock(warehouse, wait=wait), progress.reporting(reporter):
-            if not (dask_address or workers) and not _nothing_new_likely(paths, data_dir):
-                from transforms.nlp import start_workers
-
-                start_workers(n_process)
             with server.temporary_server() as api:
+                if not (dask_address or workers) and not _nothing_new_likely(paths, data_dir):
+                    from transforms.nlp import start_workers
+
+                    start_workers(n_process)
                 from flows.pipeline import dateline_pipeline
 
                 if workers:

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 # Environment the temporary server runs with: no UI, and Prefect's own ephemeral markers.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
@@ -56,13 +57,15 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child between 
 
 
 def _launch(port: int) -> subprocess.Popen:
-    import prefect
-    from prefect.settings import get_current_settings
+    """The server process. Prefect is not imported here (2 s): the server finds its package
+    on its own, and reads the same settings (environment, profile, prefect.toml) as we do."""
+    import importlib.util
 
-    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent), "--factory",
+    prefect_dir = Path(importlib.util.find_spec("prefect").origin).parent
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect_dir.parent), "--factory",
                "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
                "--log-level", "error", "--lifespan", "on"]
-    env = {**os.environ, **SERVER_ENV, **get_current_settings().to_environment_variables(exclude_unset=True)}
+    env = {**os.environ, **SERVER_ENV}
     env.pop("PREFECT_API_URL", None)
     return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
                             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
@@ -116,9 +119,13 @@ class TemporaryServer:
 
 @contextlib.contextmanager
 def temporary_server() -> "Iterator[TemporaryServer | None]":
-    """Start the temporary server now (None when the user configured a server); stop it on exit.
-    Hand it to `using` around the flow call."""
-    if configured_api_url():
+    """Start the temporary server now (None when PREFECT_API_URL is set); stop it on exit.
+    Hand it to `using` around the flow call.
+
+    The server is launched before Prefect's settings are read (importing them takes 2 s, a
+    quarter of the server's start); `using` stops it again if they name a server of the user's
+    (in a profile or prefect.toml)."""
+    if os.environ.get("PREFECT_API_URL"):
         yield
         return
     server = TemporaryServer()
@@ -138,7 +145,9 @@ def using(server: "TemporaryServer | None") -> Iterator[None]:
                                   PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings)
 
     updates = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    if server is not None:
+    if server is not None and configured_api_url():
+        server.stop()  # the user's own server, named in a profile or prefect.toml
+    elif server is not None:
         server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
         updates[PREFECT_API_URL] = server.api_url
     with temporary_settings(updates=updates):

@@ -76,3 +76,30 @@ def test_a_killed_run_leaves_no_server_behind(tmp_path):
     finally:
         for pid in _servers_marked(mark):
             os.kill(pid, 9)
+
+
+def test_a_server_named_in_the_users_profile_is_used_instead(tmp_path, monkeypatch):
+    # The CLI launches its temporary server before it reads Prefect's settings; when a profile
+    # names the user's own server, the run goes there and the temporary one is stopped.
+    import sqlite3
+
+    from flows import server
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "user-home"))
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    users = server.TemporaryServer()
+    try:
+        users.wait_ready(90)
+        home = tmp_path / "prefect-home"
+        home.mkdir()
+        (home / "profiles.toml").write_text(f'active = "mine"\n\n[profiles.mine]\nPREFECT_API_URL = "{users.api_url}"\n')
+        mark = uuid.uuid4().hex
+        done = _run(tmp_path, mark)
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert "checks   all passed" in done.stdout
+        with sqlite3.connect(tmp_path / "user-home" / "prefect.db") as db:
+            names = {name for (name,) in db.execute("select f.name from flow_run r join flow f on f.id = r.flow_id")}
+        assert {"dateline", "extract"} <= names
+        assert _gone(mark)
+    finally:
+        users.stop()
