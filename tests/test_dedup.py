@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from hypothesis import given, strategies as st
+
 import polars as pl
 from polars.testing import assert_frame_equal
 
@@ -54,3 +56,15 @@ def test_same_topic_articles_stay_distinct():
 def test_shingles_and_jaccard():
     assert dedup.shingles("a b c d e f", size=5) == {"a b c d e", "b c d e f"}
     assert dedup.jaccard({"x"}, {"x"}) == 1.0 and dedup.jaccard(set(), {"x"}) == 0.0
+
+
+@given(st.lists(st.text(alphabet="abc déf GH,.\n", max_size=60), min_size=2, max_size=6))
+def test_hashed_shingles_measure_what_the_word_shingles_do(texts):
+    # shingle_sets (vectorised, hashed) must give the same set sizes and Jaccard similarities
+    # as the plain definition, including texts shorter than a shingle and empty ones.
+    fast = dedup.shingle_sets(texts, size=3)
+    slow = [dedup.shingles(text, size=3) for text in texts]
+    assert [len(f) for f in fast] == [len(s) for s in slow]
+    for i in range(len(texts)):
+        for j in range(len(texts)):
+            assert dedup.jaccard(fast[i], fast[j]) == dedup.jaccard(slow[i], slow[j])

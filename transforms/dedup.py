@@ -23,11 +23,40 @@ DUPLICATE_SCHEMA = {"article_id": pl.String, "duplicate_of": pl.String, "duplica
 
 
 def shingles(text: str, size: int = settings.SHINGLE_WORDS) -> set[str]:
-    """Lower-cased word `size`-grams of `text`."""
+    """Lower-cased word `size`-grams of `text` (the definition `shingle_sets` computes fast)."""
     words = re.findall(r"\w+", text.lower())
     if len(words) < size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def shingle_sets(texts: list[str], size: int = settings.SHINGLE_WORDS) -> list[set[int]]:
+    """`shingles` of each text as 64-bit hashes, computed for all texts at once: the words are
+    found and hashed by polars (in Rust), and each run of `size` word hashes is folded into one
+    with numpy. A text of fewer words is one shingle of them all, as in `shingles`."""
+    import numpy as np
+
+    words = pl.Series(texts, dtype=pl.String).str.to_lowercase().str.extract_all(r"\w+")
+    lengths = words.list.len().fill_null(0).to_numpy()
+    hashes = words.explode().drop_nulls().hash(seed=0).to_numpy()
+    folded = np.zeros(max(0, hashes.size - size + 1), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(size):  # folded[i] = hash of words i .. i+size-1 (wrapping arithmetic)
+            folded = folded * np.uint64(1_000_003) + hashes[j : j + folded.size]
+    out, start = [], 0
+    for n in lengths.tolist():
+        if n >= size:
+            out.append(set(folded[start : start + n - size + 1].tolist()))
+        elif n:
+            with np.errstate(over="ignore"):
+                short = np.uint64(0)
+                for value in hashes[start : start + n]:
+                    short = short * np.uint64(1_000_003) + value
+            out.append({int(short)})
+        else:
+            out.append(set())
+        start += n
+    return out
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -62,11 +91,12 @@ def duplicate_marks(
 
     originals = [a for a in ids if a not in kind]
     bodies = dict(zip(ids, ordered["body"].to_list()))
-    sets = {a: shingles(bodies[a], shingle_words) for a in originals}
+    sets = dict(zip(originals, shingle_sets([bodies[a] for a in originals], shingle_words)))
     candidates = [a for a in originals if len(sets[a]) >= min_shingles]
     if candidates:
         lsh = MinHashLSH(threshold=threshold * 0.9, num_perm=num_perm)
-        hashes = MinHash.bulk([[s.encode() for s in sets[a]] for a in candidates], num_perm=num_perm)
+        # The shingles are hashed already: datasketch's default would SHA-1 each one again in Python.
+        hashes = MinHash.bulk([[h & 0xFFFFFFFF for h in sets[a]] for a in candidates], num_perm=num_perm, hashfunc=int)
         for article, minhash in zip(candidates, hashes):
             for other in lsh.query(minhash):
                 if jaccard(sets[article], sets[other]) >= threshold:
