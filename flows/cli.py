@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -78,10 +80,13 @@ def run(
         # code imports.
         with WriterLock(warehouse, wait=wait), progress.reporting(reporter):
             with server.temporary_server() as api:
-                if not (dask_address or workers) and not _nothing_new_likely(paths, data_dir):
-                    from transforms.nlp import start_workers
+                if not _nothing_new_likely(paths, data_dir):
+                    loads = []
+                    if not (dask_address or workers):
+                        from transforms.nlp import start_workers
 
-                    start_workers(n_process)
+                        loads = start_workers(n_process)
+                    threading.Thread(target=_warm_up, args=(loads,), name="dateline-warm-up", daemon=True).start()
                 from flows.pipeline import dateline_pipeline
 
                 if workers:
@@ -95,6 +100,28 @@ def run(
     finally:
         reporter.close()
     _print_summary(result, warehouse, data_dir)
+
+
+def _warm_up(loads: list) -> None:
+    """Load what the later stages load in this process (numpy and scipy for deduplication and
+    stories, the GeoNames city index, DuckDB), in a thread while the main thread only waits
+    for Prefect's server: 2-3 s that would otherwise run between stages with one core idle.
+    It starts once the workers have loaded the model (`loads`), when a core is free, so it
+    does not slow the server's start. A failure here is left to the stage that needs the
+    library to report."""
+    from concurrent.futures import wait
+
+    wait(loads)
+    with contextlib.suppress(Exception):
+        import datasketch  # noqa: F401
+        import duckdb  # noqa: F401
+        import pyarrow  # noqa: F401
+        import scipy.cluster.hierarchy  # noqa: F401
+
+        from transforms import places, stories
+
+        places.located_place("London")
+        stories.stop_words()
 
 
 def _nothing_new_likely(paths: list[Path], data_dir: Path) -> bool:

