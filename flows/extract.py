@@ -16,9 +16,11 @@ from transforms import clean, entities, events, nlp, settings, stories, tone
 def annotate_batch(articles: pl.DataFrame, n_process: int, cache_dir: Path) -> int:
     """Parse one batch and store its raw mentions, event mentions and article tones in the NLP
     cache (on a Dask worker this folder must be shared storage). Returns the number of articles
-    parsed. Tone is per-article work too, so it runs in the worker processes beside the parsing."""
+    parsed. Tone is per-article work too, so it runs in the worker processes beside the parsing:
+    queued before the batch's parsing, so the batch is done when its last chunk is parsed."""
+    tones = nlp.submit_to_workers(n_process, tone.article_tones, articles.select("article_id", "body"))
     mentions, reports = nlp.annotations(articles, n_process=n_process)
-    tones = nlp.in_workers(n_process, tone.article_tones, articles.select("article_id", "body"))
+    tones = tones.result()
     cache.write_batch(cache_dir, articles.select("article_id", "nlp_key"), mentions, reports, tones)
     return articles.height
 

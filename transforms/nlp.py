@@ -397,9 +397,19 @@ def in_workers(n_process: int, function, *args):
     """`function(*args)` run in the pool of `n_process` workers (a picklable top-level function),
     or here when n_process <= 1; for other per-batch work, such as cleaning, that should use
     every core too."""
-    if n_process <= 1:
-        return function(*args)
-    return _worker_pool(n_process).submit(function, *args).result()
+    return submit_to_workers(n_process, function, *args).result()
+
+
+def submit_to_workers(n_process: int, function, *args):
+    """`in_workers` without waiting: a Future of `function(*args)` (run here at once, and
+    already done, when n_process <= 1)."""
+    from concurrent.futures import Future
+
+    if n_process > 1:
+        return _worker_pool(n_process).submit(function, *args)
+    done: Future = Future()
+    done.set_result(function(*args))
+    return done
 
 
 def start_workers(n_process: int) -> list:
