@@ -103,8 +103,8 @@ def run(
 
 
 def _warm_up(loads: list) -> None:
-    """Load what the later stages load in this process (numpy and scipy for deduplication and
-    stories, the GeoNames city index, DuckDB), in a thread while the main thread only waits
+    """Load what the flows load in this process (parts of Prefect, numpy and scipy for
+    deduplication and stories, the GeoNames city index, DuckDB), in a thread while the main thread only waits
     for Prefect's server: 2-3 s that would otherwise run between stages with one core idle.
     It starts once the workers have loaded the model (`loads`), when a core is free, so it
     does not slow the server's start. A failure here is left to the stage that needs the
@@ -113,6 +113,11 @@ def _warm_up(loads: list) -> None:
 
     wait(loads)
     with contextlib.suppress(Exception):
+        # Prefect imports these on the first flow call, right after the server is up.
+        import fastapi.encoders  # noqa: F401
+        import prefect.engine  # noqa: F401
+        import prefect.utilities.visualization  # noqa: F401
+
         import datasketch  # noqa: F401
         import duckdb  # noqa: F401
         import pyarrow  # noqa: F401
