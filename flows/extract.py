@@ -102,7 +102,7 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batche
 
     for _ in progress.track("extract", parsed_batches(), missing.height, "articles", size=lambda parsed: parsed):
         pass
-    nlp.stop_workers()  # the spaCy workers' memory is not needed for resolution
+    nlp.stop_workers(wait=False)  # the spaCy workers' memory is not needed for resolution
     mentions, found, merged, reports, tones = resolve(cache_dir, wanted, todo)
     article_stories = group_stories(articles, todo, mentions, found, tones)
     for frame, path in zip((mentions, found, merged, reports, skipped, article_stories), outputs):

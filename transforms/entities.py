@@ -78,6 +78,7 @@ GIVEN_NAME = re.compile(r"^(?:[^aeiouyw]{0,3}[aeiouyw]{1,3}(?:ng|n|m|l|k|r|p|t)?
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady mr. mrs. ms. dr. prof.".split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # mention texts repeat across a corpus
 def folded(text: str) -> str:
     """Lower case, accents dropped, apostrophes unified, spaces folded."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -96,6 +97,7 @@ def is_east_asian_name(name: str) -> bool:
     return bool(GIVEN_NAME.match(given))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # mention texts repeat across a corpus
 def person_key(name: str) -> str:
     """Resolution key of a person's name: equal for spelling variants of hyphen, space, case,
     accents and leading honorifics; different for different given names (Jong-un, Jong-il)."""
@@ -116,12 +118,14 @@ CORPORATE_SUFFIXES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # mention texts repeat across a corpus
 def name_key(text: str) -> str:
     """Resolution key of a non-person name: folded, without a leading article."""
     key = folded(text)
     return re.sub(r"^(?:the|a|an) ", "", key)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # mention texts repeat across a corpus
 def organisation_key(text: str) -> str:
     """Resolution key of an organisation's name: `name_key` without legal-form suffixes
     ("Apple Inc." -> "apple", "Aer Lingus Group PLC" -> "aer lingus")."""
@@ -339,8 +343,10 @@ def _merge_keys(rows: list[dict]) -> None:
     info: dict[str, dict] = {}
     by_article: dict[str, set] = {}
     for row in rows:
-        entry = info.setdefault(row["entity_key"], {"country": Counter(), "sector": Counter(), "title": set(),
-                                                    "articles": set(), "texts": set()})
+        entry = info.get(row["entity_key"])
+        if entry is None:  # (not setdefault: it would build the default for every row)
+            entry = info[row["entity_key"]] = {"country": Counter(), "sector": Counter(), "title": set(),
+                                               "articles": set(), "texts": set()}
         if row.get("country_hint"):
             entry["country"][row["country_hint"]] += 1
         if row.get("sector_hint"):

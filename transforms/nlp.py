@@ -422,13 +422,14 @@ def start_workers(n_process: int) -> list:
     return [pool.submit(_loaded) for _ in range(n_process)]
 
 
-def stop_workers() -> None:
-    """Stop the worker pools (their memory is freed before corpus-level resolution runs)."""
+def stop_workers(wait: bool = True) -> None:
+    """Stop the worker pools (their memory is freed before corpus-level resolution runs).
+    With wait=False the workers exit in the background while this process goes on."""
     with _POOLS_LOCK:
         pools = list(_POOLS.values())
         _POOLS.clear()
     for pool in pools:
-        pool.shutdown(wait=True)
+        pool.shutdown(wait=wait)
 
 
 def _loaded() -> bool:
