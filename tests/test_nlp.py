@@ -122,3 +122,8 @@ def test_loading_the_gazetteer_leaves_every_component_running(nlp):
     ents = {e.text: e.ent_id_ for e in doc.ents}
     assert ents.get("Rio de Janeiro", "").startswith("city:")
     assert ents.get("United Arab Emirates", "").startswith("country:ARE")
+
+
+def test_a_possessive_in_a_caps_line_takes_the_body_form_of_its_stem():
+    text = "MCALLISTER'S VISIT TO SEOUL\nThe envoy, Rob McAllister, met officials in Seoul."
+    assert case_restored(text).splitlines()[0] == "McAllister's visit to Seoul"

@@ -296,16 +296,26 @@ def case_restored(text: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) 
     caps = [_is_caps_line(line, min_letters) for line in lines]
     if not any(caps):
         return text
+    # Only the words of the caps lines (and the stems of their possessives) need their form
+    # elsewhere in the text.
+    wanted = {match.group().lower() for line, is_caps in zip(lines, caps) if is_caps for match in WORD.finditer(line)}
+    while stems := {w[:-2] for w in wanted if w.endswith(("'s", "’s")) and len(w) > 2} - wanted:
+        wanted |= stems
     seen: dict[str, Counter] = {}
     for line, is_caps in zip(lines, caps):
         if is_caps:
             continue
         for match in WORD.finditer(line):
             word = match.group()
-            before = line[: match.start()].rstrip()
-            if not before or before[-1] in ".!?:\"'“(-–—":
+            lower = word.lower()
+            if lower not in wanted:
+                continue
+            before = match.start() - 1  # the last character before the word that is not a space
+            while before >= 0 and line[before].isspace():
+                before -= 1
+            if before < 0 or line[before] in ".!?:\"'“(-–—":
                 continue  # sentence-initial: its capital says nothing
-            seen.setdefault(word.lower(), Counter())[word] += 1
+            seen.setdefault(lower, Counter())[word] += 1
     common = _common_words()
     # A common word seen in lower case mid-sentence is an ordinary word, even if it is also
     # capitalised inside a name somewhere ("military" vs "NATO Military Committee").
