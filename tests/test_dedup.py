@@ -60,11 +60,11 @@ def test_shingles_and_jaccard():
 
 @given(st.lists(st.text(alphabet="abc déf GH,.\n", max_size=60), min_size=2, max_size=6))
 def test_hashed_shingles_measure_what_the_word_shingles_do(texts):
-    # shingle_sets (vectorised, hashed) must give the same set sizes and Jaccard similarities
+    # shingle_hashes (vectorised, hashed) must give the same set sizes and Jaccard similarities
     # as the plain definition, including texts shorter than a shingle and empty ones.
-    fast = dedup.shingle_sets(texts, size=3)
+    fast = dedup.shingle_hashes(texts, size=3)
     slow = [dedup.shingles(text, size=3) for text in texts]
-    assert [len(f) for f in fast] == [len(s) for s in slow]
+    assert [f.size for f in fast] == [len(s) for s in slow]
     for i in range(len(texts)):
         for j in range(len(texts)):
-            assert dedup.jaccard(fast[i], fast[j]) == dedup.jaccard(slow[i], slow[j])
+            assert dedup.hashed_jaccard(fast[i], fast[j]) == dedup.jaccard(slow[i], slow[j])
