@@ -1,5 +1,5 @@
 """flows/server.py: `dateline run` starts Prefect's temporary server itself, first thing, and no
-server outlives the run, even one killed with SIGKILL."""
+server (nor spaCy worker) outlives the run, even one killed with SIGKILL."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path("/proc/self/environ"
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _servers_marked(mark: str) -> list[int]:
-    """Pids of live Prefect server processes whose environment carries `mark`."""
+def _servers_marked(mark: str, command: bytes = b"prefect.server.api.server:create_app") -> list[int]:
+    """Pids of live Prefect server processes (or others whose command line holds `command`)
+    whose environment carries `mark`."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -32,12 +33,12 @@ def _servers_marked(mark: str) -> list[int]:
             state = next((l for l in (entry / "status").read_text().splitlines() if l.startswith("State:")), "")
         except OSError:
             continue
-        if b"prefect.server.api.server:create_app" in cmdline and mark.encode() in environ and "zombie" not in state:
+        if command in cmdline and mark.encode() in environ and "zombie" not in state:
             pids.append(int(entry.name))
     return pids
 
 
-def _run(tmp_path: Path, mark: str, crash: str | None = None) -> subprocess.CompletedProcess:
+def _run(tmp_path: Path, mark: str, crash: str | None = None, processes: int = 1) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", CRASH_ENV)}
     env.update({"DATELINE_TEST_MARK": mark, "PREFECT_HOME": str(tmp_path / "prefect-home")})
     if crash:
@@ -45,7 +46,7 @@ def _run(tmp_path: Path, mark: str, crash: str | None = None) -> subprocess.Comp
     # Output to files, not pipes: a server that outlived the run would hold a pipe open forever.
     with open(tmp_path / "out.txt", "w") as out, open(tmp_path / "err.txt", "w") as err:
         code = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(SAMPLE_DIR), "--warehouse",
-                               str(tmp_path / "w.duckdb"), "--data-dir", str(tmp_path / "data"), "--processes", "1"],
+                               str(tmp_path / "w.duckdb"), "--data-dir", str(tmp_path / "data"), "--processes", str(processes)],
                               cwd=ROOT, env=env, stdout=out, stderr=err, timeout=600).returncode
     return subprocess.CompletedProcess([], code, (tmp_path / "out.txt").read_text(), (tmp_path / "err.txt").read_text())
 
@@ -103,3 +104,18 @@ def test_a_server_named_in_the_users_profile_is_used_instead(tmp_path, monkeypat
         assert _gone(mark)
     finally:
         users.stop()
+
+
+def test_a_killed_run_leaves_no_spacy_workers_behind(tmp_path):
+    # Killed (SIGKILL) after clean, when the two spaCy workers are loaded and have cleaned:
+    # they notice their parent is gone and exit instead of waiting for work forever.
+    mark = uuid.uuid4().hex
+    done = _run(tmp_path, mark, crash="after-clean", processes=2)
+    assert done.returncode == -9
+    deadline = time.monotonic() + 15
+    while _servers_marked(mark, b"multiprocessing.spawn") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _servers_marked(mark, b"multiprocessing.spawn")
+    for pid in left:
+        os.kill(pid, 9)
+    assert not left, "spaCy workers outlived a run killed with SIGKILL"

@@ -17,8 +17,10 @@ Loaded once per process (functools.cache); only the components the extract stage
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
+import time
 from collections import Counter
 
 import polars as pl
@@ -399,8 +401,22 @@ def _worker_pool(n_process: int):
     with _POOLS_LOCK:
         if n_process not in _POOLS:
             context = multiprocessing.get_context("spawn")
-            _POOLS[n_process] = ProcessPoolExecutor(n_process, mp_context=context, initializer=pipeline)
+            _POOLS[n_process] = ProcessPoolExecutor(n_process, mp_context=context, initializer=_worker_start,
+                                                    initargs=(os.getpid(),))
         return _POOLS[n_process]
+
+
+def _worker_start(parent: int) -> None:
+    """Worker initializer: exit when the parent process is gone (a run killed with SIGTERM or
+    SIGKILL must not leave workers parsing for nobody), then load the model."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    pipeline()
 
 
 def in_workers(n_process: int, function, *args):
