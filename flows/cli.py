@@ -81,12 +81,8 @@ def run(
         with WriterLock(warehouse, wait=wait), progress.reporting(reporter):
             with server.temporary_server() as api:
                 if not _nothing_new_likely(paths, data_dir):
-                    loads = []
-                    if not (dask_address or workers):
-                        from transforms.nlp import start_workers
-
-                        loads = start_workers(n_process)
-                    threading.Thread(target=_warm_up, args=(loads,), name="dateline-warm-up", daemon=True).start()
+                    local = 0 if (dask_address or workers) else n_process
+                    threading.Thread(target=_warm_up, args=(local,), name="dateline-warm-up", daemon=True).start()
                 from flows.pipeline import dateline_pipeline
 
                 if workers:
@@ -102,16 +98,18 @@ def run(
     _print_summary(result, warehouse, data_dir)
 
 
-def _warm_up(loads: list) -> None:
-    """Load what the flows load in this process (parts of Prefect, numpy and scipy for
-    deduplication and stories, the GeoNames city index, DuckDB), in a thread while the main thread only waits
-    for Prefect's server: 2-3 s that would otherwise run between stages with one core idle.
-    It starts once the workers have loaded the model (`loads`), when a core is free, so it
-    does not slow the server's start. A failure here is left to the stage that needs the
-    library to report."""
-    from concurrent.futures import wait
+def _warm_up(n_process: int) -> None:
+    """Start the `n_process` spaCy workers (none for 0 or 1) and wait until they have the
+    model, then load what the flows load in this process (parts of Prefect, numpy and scipy
+    for deduplication and stories, the GeoNames city index, DuckDB): 2-3 s that would
+    otherwise run between stages with one core idle. In a thread, while the main thread
+    imports the flows and waits for Prefect's server; the imports come after the model load,
+    when a core is free, so they do not slow the server's start. A failure here is left to
+    the stage that needs the library (or the workers) to report."""
+    with contextlib.suppress(Exception):
+        from transforms.nlp import start_workers
 
-    wait(loads)
+        start_workers(n_process)
     with contextlib.suppress(Exception):
         # Prefect imports these on the first flow call, right after the server is up.
         import fastapi.encoders  # noqa: F401

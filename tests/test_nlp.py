@@ -127,3 +127,39 @@ def test_loading_the_gazetteer_leaves_every_component_running(nlp):
 def test_a_possessive_in_a_caps_line_takes_the_body_form_of_its_stem():
     text = "MCALLISTER'S VISIT TO SEOUL\nThe envoy, Rob McAllister, met officials in Seoul."
     assert case_restored(text).splitlines()[0] == "McAllister's visit to Seoul"
+
+
+def test_worker_processes_give_what_this_process_gives():
+    # The workers are forked from a fork server that loaded spaCy's model: they must parse,
+    # clean and run polars (whose threads do not survive a fork if the server ever started
+    # them) exactly as this process does, and not hang.
+    import threading
+    from datetime import datetime
+
+    import polars as pl
+
+    from transforms import nlp
+
+    bodies = ["NATO's Rob Bauer met Adm. Kim Myung-soo in Seoul on Monday.",
+              "North Korea fired two ballistic missiles on Tuesday, Japan's defence ministry said.",
+              "Kim Myung-soo held a phone call with Rob Bauer and agreed to expand cooperation."] * 2
+    articles = pl.DataFrame({
+        "article_id": [f"a{i}" for i in range(len(bodies))], "title": ["Kim and Bauer hold talks"] * len(bodies),
+        "body": bodies, "published_at": [datetime(2024, 6, 11)] * len(bodies),
+    })
+    here = nlp.annotations(articles)
+    there: list = []
+    worker = threading.Thread(target=lambda: there.append(nlp.annotations(articles, n_process=2, batch_size=2)),
+                              daemon=True)
+    try:
+        worker.start()
+        worker.join(timeout=120)
+        assert there, "the worker processes did not answer within 120 s"
+        # Chunks come back in order, each with its bodies' rows before its headlines'.
+        assert there[0][0].sort("mention_id").equals(here[0].sort("mention_id"))
+        assert there[0][1].equals(here[1]) and here[1].height >= 3
+    finally:
+        if worker.is_alive():  # hung: kill the workers, or stopping them would wait forever
+            for process in list(nlp._POOLS[2]._processes.values()):
+                process.kill()
+        nlp.stop_workers()

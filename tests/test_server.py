@@ -106,16 +106,21 @@ def test_a_server_named_in_the_users_profile_is_used_instead(tmp_path, monkeypat
         users.stop()
 
 
+# The spaCy workers, the fork server they come from and multiprocessing's resource tracker.
+WORKER_COMMAND = b"from multiprocessing."
+
+
 def test_a_killed_run_leaves_no_spacy_workers_behind(tmp_path):
     # Killed (SIGKILL) after clean, when the two spaCy workers are loaded and have cleaned:
-    # they notice their parent is gone and exit instead of waiting for work forever.
+    # the fork server exits with the run, and the workers notice their parent is gone and exit
+    # instead of waiting for work forever.
     mark = uuid.uuid4().hex
     done = _run(tmp_path, mark, crash="after-clean", processes=2)
     assert done.returncode == -9
     deadline = time.monotonic() + 15
-    while _servers_marked(mark, b"multiprocessing.spawn") and time.monotonic() < deadline:
+    while _servers_marked(mark, WORKER_COMMAND) and time.monotonic() < deadline:
         time.sleep(0.2)
-    left = _servers_marked(mark, b"multiprocessing.spawn")
+    left = _servers_marked(mark, WORKER_COMMAND)
     for pid in left:
         os.kill(pid, 9)
     assert not left, "spaCy workers outlived a run killed with SIGKILL"

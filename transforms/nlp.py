@@ -16,6 +16,7 @@ Loaded once per process (functools.cache); only the components the extract stage
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -136,9 +137,17 @@ def _gazetteer_ruler(nlp, name: str, phrase_matcher_attr: str, overwrite_ents: b
 
 
 @functools.cache
+def _shipped_model():
+    """The model as it ships (`spacy.load`), before `pipeline` adds our components: what the
+    workers' fork server loads once for all of them (see worker_preload)."""
+    import spacy
+
+    return spacy.load(settings.SPACY_MODEL)
+
+
+@functools.cache
 def pipeline():
     """The spaCy pipeline used by the extract stage (cached per process)."""
-    import spacy
     from spacy.language import Language
 
     if "organisation_names" not in Language.factories:
@@ -146,7 +155,7 @@ def pipeline():
     if "gazetteer_ruler" not in Language.factories:
         Language.factory("gazetteer_ruler", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
                          default_config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})(_gazetteer_ruler)
-    nlp = spacy.load(settings.SPACY_MODEL)
+    nlp = _shipped_model()
     ruler = nlp.add_pipe("gazetteer_ruler", before="ner")
     # The ruler turns each pattern into a Doc with the components before it (tagger, parser,
     # ...): 11,000 names parsed for nothing, 8 s of every worker's start. ORTH patterns need
@@ -389,34 +398,83 @@ def annotations(
 
 _POOLS: dict = {}
 _POOLS_LOCK = threading.Lock()
+# What multiprocessing's fork server imports before it forks the workers (see _worker_pool).
+PRELOAD_MODULE = "transforms.worker_preload"
 
 
 def _worker_pool(n_process: int):
-    """The process's pool of `n_process` worker processes that each load the pipeline once
-    (spawned, not forked: the parent runs Prefect's threads, and forking a threaded process
-    can deadlock). Batches running in several threads share it."""
+    """The process's pool of `n_process` worker processes that share one model load. Batches
+    running in several threads share it.
+
+    On Linux (and macOS) the workers come from multiprocessing's fork server: a fresh process,
+    started without this one's threads (Prefect's; forking a threaded process can deadlock),
+    that imports `PRELOAD_MODULE` once (spaCy and its model, the language identifier, VADER)
+    and then forks each worker, which starts with all of it: one load of ~4 CPU s instead of
+    one per worker, while Prefect's server and this process start on the same cores.
+    Elsewhere workers are spawned and each loads everything itself."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with _POOLS_LOCK:
         if n_process not in _POOLS:
-            context = multiprocessing.get_context("spawn")
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload([PRELOAD_MODULE])
+            else:
+                context = multiprocessing.get_context("spawn")
             _POOLS[n_process] = ProcessPoolExecutor(n_process, mp_context=context, initializer=_worker_start,
                                                     initargs=(os.getpid(),))
         return _POOLS[n_process]
 
 
 def _worker_start(parent: int) -> None:
-    """Worker initializer: exit when the parent process is gone (a run killed with SIGTERM or
-    SIGKILL must not leave workers parsing for nobody), then load the model."""
+    """Worker initializer: exit when the dateline process `parent` is gone (a run killed with
+    SIGTERM or SIGKILL must not leave workers parsing for nobody), then load the model
+    (already loaded when the worker was forked from the fork server).
 
-    def watch() -> None:
-        while os.getppid() == parent:
+    Watched by pid, not as this process's parent: a forked worker's parent is the fork server,
+    which exits only once every worker has. Not PR_SET_PDEATHSIG either, which the server
+    process uses: it fires when the *thread* that started the child exits, and pools are
+    started from the CLI's warm-up thread and Prefect's task threads."""
+    threading.Thread(target=_exit_after, args=(parent,), name="exit-with-parent", daemon=True).start()
+    warm_worker()
+
+
+def _exit_after(pid: int) -> None:
+    """Exit this process once process `pid` has ended (a pidfd on Linux; polled elsewhere)."""
+    import select
+
+    try:
+        select.select([os.pidfd_open(pid)], [], [])
+    except (AttributeError, OSError):  # no pidfd (not Linux), or `pid` already gone
+        while _alive(pid):
             time.sleep(1)
-        os._exit(1)
+    os._exit(1)
 
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-    pipeline()
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def warm_worker() -> None:
+    """Load what a worker's first batch would load: the pipeline, and the models and lexicons
+    behind cleaning, tone, mentions and events (one short article through each)."""
+    from transforms import clean, tone
+
+    clean._language_identifier()
+    tone.text_tone(WARM_UP_TEXT)
+    sample = pl.DataFrame({"article_id": ["warm-up"], "body": [WARM_UP_TEXT], "title": ["Warm-up"]})
+    _chunk_annotations(sample.with_columns(published_at=pl.lit(None, pl.Datetime("us"))), 1)
+
+
+WARM_UP_TEXT = ("SEOUL, Nov 3 (Reuters) - South Korean Defence Minister Kim Myung-soo held a phone call with "
+                "NATO's Rob Bauer on Tuesday and said Seoul would step up military cooperation.")
 
 
 def in_workers(n_process: int, function, *args):
@@ -438,24 +496,40 @@ def submit_to_workers(n_process: int, function, *args):
     return done
 
 
-def start_workers(n_process: int) -> list:
-    """Start the worker pool and load the model in each worker now, without waiting, so the
-    loads overlap whatever runs before the first batch (Prefect start-up, ingest, clean).
-    Returns the loads' futures (none without a pool)."""
+def start_workers(n_process: int) -> None:
+    """Start the worker pool and load the model in each worker now, and wait until they are
+    ready (a few seconds: call it from a thread), so the loads overlap whatever runs before
+    the first batch (Prefect start-up, ingest, clean)."""
     if n_process <= 1:
-        return []
+        return
     pool = _worker_pool(n_process)
-    return [pool.submit(_loaded) for _ in range(n_process)]
+    for load in [pool.submit(_loaded) for _ in range(n_process)]:
+        load.result()
 
 
 def stop_workers(wait: bool = True) -> None:
-    """Stop the worker pools (their memory is freed before corpus-level resolution runs).
-    With wait=False the workers exit in the background while this process goes on."""
+    """Stop the worker pools and the fork server (their memory is freed before corpus-level
+    resolution runs). With wait=False they exit in the background while this process goes on."""
     with _POOLS_LOCK:
         pools = list(_POOLS.values())
         _POOLS.clear()
-    for pool in pools:
-        pool.shutdown(wait=wait)
+
+    def stop() -> None:
+        for pool in pools:
+            pool.shutdown(wait=True)
+        if pools:
+            # The fork server holds a copy of the model; stopped only once no worker it forked
+            # is left (the pool watches them through it). multiprocessing starts a new one if
+            # another pool needs it. `_stop` is CPython's own (its tests use it).
+            from multiprocessing import forkserver
+
+            with contextlib.suppress(Exception):
+                forkserver._forkserver._stop()
+
+    if wait:
+        stop()
+    else:
+        threading.Thread(target=stop, name="stop-workers", daemon=True).start()
 
 
 def _loaded() -> bool:
