@@ -19,6 +19,11 @@ coder finds an event is part of what is measured.
 Held-out split #2 (`python -m benchmarks.corpus_sentences heldout2`): drawn the same way with
 another seed (HELDOUT2_SEED) from articles in neither the dev nor the held-out #1 selection,
 after held-out #1 had been looked at; labelled before any further tuning.
+
+Held-out split #3 (`python -m benchmarks.corpus_sentences heldout3`): drawn the same way with
+another seed (HELDOUT3_SEED) from articles in none of the dev, held-out #1 and held-out #2
+selections, after held-out #2 had been looked at; labelled by a second coder before any
+further tuning.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ HELDOUT_GUARDIAN, HELDOUT_BBC, HELDOUT_REUTERS = 25, 20, 20
 HELDOUT_FIRST_SENTENCES = 15
 HELDOUT2_SEED = 20261123
 HELDOUT2_GUARDIAN, HELDOUT2_BBC, HELDOUT2_REUTERS = 20, 18, 18
+HELDOUT3_SEED = 20261205
+HELDOUT3_GUARDIAN, HELDOUT3_BBC, HELDOUT3_REUTERS = 20, 18, 18
 ACTION_WORDS = re.compile(
     r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
     r"urg\w*|call\w* (on|for)|demand\w*|reject\w*|refus\w*|threat\w*|warn\w*|attack\w*|kill\w*|bomb\w*|"
@@ -127,12 +134,22 @@ def heldout_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
     return _spans(nlp, heldout_articles(corpus), random.Random(HELDOUT_SEED + 1))
 
 
-def heldout2_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+def heldout2_spans(nlp, corpus: Path = CORPUS,
+                   first: list[tuple[dict, int, int]] | None = None) -> list[tuple[dict, int, int]]:
     """As `heldout_spans`, for held-out split #2: another seed, and none of the held-out #1
-    articles."""
-    first = frozenset(a["id"] for a, _, _ in heldout_spans(nlp, corpus))
-    articles = heldout_articles(corpus, HELDOUT2_SEED, (HELDOUT2_GUARDIAN, HELDOUT2_BBC, HELDOUT2_REUTERS), first)
+    articles (`first`: the held-out #1 spans, when the caller already has them)."""
+    first_ids = frozenset(a["id"] for a, _, _ in (heldout_spans(nlp, corpus) if first is None else first))
+    articles = heldout_articles(corpus, HELDOUT2_SEED, (HELDOUT2_GUARDIAN, HELDOUT2_BBC, HELDOUT2_REUTERS), first_ids)
     return _spans(nlp, articles, random.Random(HELDOUT2_SEED + 1))
+
+
+def heldout3_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+    """As `heldout_spans`, for held-out split #3: another seed, and none of the held-out #1 or
+    #2 articles."""
+    first = heldout_spans(nlp, corpus)
+    earlier = frozenset(a["id"] for a, _, _ in first + heldout2_spans(nlp, corpus, first))
+    articles = heldout_articles(corpus, HELDOUT3_SEED, (HELDOUT3_GUARDIAN, HELDOUT3_BBC, HELDOUT3_REUTERS), earlier)
+    return _spans(nlp, articles, random.Random(HELDOUT3_SEED + 1))
 
 
 def _spans(nlp, articles: list[dict], rng: random.Random) -> list[tuple[dict, int, int]]:
@@ -168,8 +185,9 @@ def main() -> None:
     from transforms.nlp import pipeline
 
     nlp = pipeline()
-    if sys.argv[1:] in (["heldout"], ["heldout2"]):
-        spans = heldout_spans(nlp) if sys.argv[1] == "heldout" else heldout2_spans(nlp)
+    splits = {"heldout": heldout_spans, "heldout2": heldout2_spans, "heldout3": heldout3_spans}
+    if len(sys.argv) == 2 and sys.argv[1] in splits:
+        spans = splits[sys.argv[1]](nlp)
         for article, start, end in spans:
             print(f"{article['corpus']}\t{article['id']}\t{article.get('published')}\t{start}\t{end}\t{' '.join(article['text'][start:end].split())}")
         return
