@@ -65,6 +65,11 @@ def test_ruled_out_is_a_rejection_not_the_verb_rule(nlp):
     assert [(c[1][:2], c[3]) for c in coded] == [("12", ["Germany"])]
 
 
+def test_a_time_phrase_is_not_the_object_a_pattern_asks_for(nlp):
+    # PETRARCH's "give * HOURS" is an ultimatum (139); hours in a time phrase are not.
+    assert _coded(nlp, "British MPs gave their answers in 100 hours of taped interviews for the study.") == []
+
+
 def test_light_verb_strikes_are_an_assault(nlp):
     coded = _coded(nlp, "Israel conducted strikes on Lebanon.")
     assert [(c[1][:2], c[3], c[4]) for c in coded] == [("19", ["Israel"], ["Lebanon"])]

@@ -252,7 +252,9 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
         if child.dep_ in ("prep", "agent"):
             preps.setdefault(child.lower_, child)
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                # A time phrase says when, not what: "gave their answers in 100 hours of
+                # interviews" is no "gave them 48 hours" ultimatum.
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
                     objects.setdefault(pobj.lemma_.lower(), pobj)
     for child in token.children:
         # "called for X to act": the preposition is parsed as the clause's marker.
