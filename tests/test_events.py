@@ -65,6 +65,19 @@ def test_ruled_out_is_a_rejection_not_the_verb_rule(nlp):
     assert [(c[1][:2], c[3]) for c in coded] == [("12", ["Germany"])]
 
 
+def test_a_passive_verb_sharing_a_subject_makes_it_the_patient(nlp):
+    # The subject of "was accused" is also the one tortured and released, not the torturer.
+    coded = _coded(nlp, "The Dutch journalist was accused of spying and was tortured in prison before being released.")
+    by_trigger = {c[0]: (c[3], c[4]) for c in coded}
+    assert by_trigger["tortured"] == ([], ["Dutch"])
+    assert by_trigger["released"] == ([], ["Dutch"])
+    assert by_trigger["spying"] == (["Dutch"], [])  # the alleged act is his own
+    # A participle sharing the passive auxiliary shares the agent too.
+    coded = _coded(nlp, "The Dutch journalist was arrested by Iranian police and tortured.")
+    assert [(c[0], c[3], c[4]) for c in coded if c[0] == "tortured"] == [
+        ("tortured", ["Iranian"], ["Dutch"])]
+
+
 def test_a_time_phrase_is_not_the_object_a_pattern_asks_for(nlp):
     # PETRARCH's "give * HOURS" is an ultimatum (139); hours in a time phrase are not.
     assert _coded(nlp, "British MPs gave their answers in 100 hours of taped interviews for the study.") == []

@@ -297,6 +297,17 @@ def _subject(token):
     return None, False
 
 
+def _is_passive(token, subject, own_subject: bool) -> bool:
+    """Is `subject` the patient of `token`? Its own passive subject, or a subject it shares with
+    the verb it is coordinated with or completes when it is passive itself: "was accused and
+    was tortured", "was arrested and tortured", "before being released"."""
+    if subject is None or subject.dep_ != "nsubjpass":
+        return False
+    if own_subject or any(c.dep_ == "auxpass" for c in token.children):
+        return True
+    return token.dep_ == "conj" and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+
+
 def _participle_carrier(token):
     """(verb, recipient) when a verbal-act participle hangs on the wrong word of another verb's
     phrase: in "Howard has written to Blair demanding an explanation" and "sent a letter to Blair
@@ -790,13 +801,16 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if carrier is not None and subject is None:
                 subject = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
                 own_subject = subject is not None
-            passive = subject is not None and own_subject and subject.dep_ == "nsubjpass"
+            passive = _is_passive(token, subject, own_subject)
             if token.dep_ == "acl" and token.tag_ == "VBN" and subject is None and token.head.i in covered:
                 # "Russia, condemned by the UN for ...": a passive participle whose patient is the
                 # party it modifies (it only gets here with its own "by" agent, see above); "a seminar
                 # organised by X" modifies a thing and stays a description.
                 subject, own_subject, passive = token.head, True, True
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            if agent is None and passive and token.dep_ == "conj":
+                # "was arrested by police and tortured": the shared agent acts in both
+                agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
             agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subject is not None and not passive:
                 subject = _speaker(subject, token) or subject
