@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings, strategies as st
 
 from transforms.nlp import case_restored
@@ -158,8 +160,19 @@ def test_worker_processes_give_what_this_process_gives():
         # Chunks come back in order, each with its bodies' rows before its headlines'.
         assert there[0][0].sort("mention_id").equals(here[0].sort("mention_id"))
         assert there[0][1].equals(here[1]) and here[1].height >= 3
+        server = _fork_server_pid()
+        if server is not None:  # Linux: the fork server started no polars thread
+            threads = [p.read_text().strip() for p in Path(f"/proc/{server}/task").glob("*/comm")]
+            assert threads and not [t for t in threads if "polars" in t], threads
     finally:
-        if worker.is_alive():  # hung: kill the workers, or stopping them would wait forever
+        if worker.is_alive() and 2 in nlp._POOLS:  # hung: kill the workers, or stopping them would wait
             for process in list(nlp._POOLS[2]._processes.values()):
                 process.kill()
         nlp.stop_workers()
+
+
+def _fork_server_pid():
+    from multiprocessing import forkserver
+
+    pid = forkserver._forkserver._forkserver_pid
+    return pid if pid is not None and Path(f"/proc/{pid}/task").exists() else None

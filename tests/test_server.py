@@ -3,6 +3,7 @@ server (nor spaCy worker) outlives the run, even one killed with SIGKILL."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -38,14 +39,15 @@ def _servers_marked(mark: str, command: bytes = b"prefect.server.api.server:crea
     return pids
 
 
-def _run(tmp_path: Path, mark: str, crash: str | None = None, processes: int = 1) -> subprocess.CompletedProcess:
+def _run(tmp_path: Path, mark: str, crash: str | None = None, processes: int = 1,
+         inputs: Path = SAMPLE_DIR) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", CRASH_ENV)}
     env.update({"DATELINE_TEST_MARK": mark, "PREFECT_HOME": str(tmp_path / "prefect-home")})
     if crash:
         env[CRASH_ENV] = crash
     # Output to files, not pipes: a server that outlived the run would hold a pipe open forever.
     with open(tmp_path / "out.txt", "w") as out, open(tmp_path / "err.txt", "w") as err:
-        code = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(SAMPLE_DIR), "--warehouse",
+        code = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(inputs), "--warehouse",
                                str(tmp_path / "w.duckdb"), "--data-dir", str(tmp_path / "data"), "--processes", str(processes)],
                               cwd=ROOT, env=env, stdout=out, stderr=err, timeout=600).returncode
     return subprocess.CompletedProcess([], code, (tmp_path / "out.txt").read_text(), (tmp_path / "err.txt").read_text())
@@ -111,13 +113,38 @@ WORKER_COMMAND = b"from multiprocessing."
 
 
 def test_a_killed_run_leaves_no_spacy_workers_behind(tmp_path):
-    # Killed (SIGKILL) after clean, when the two spaCy workers are loaded and have cleaned:
-    # the fork server exits with the run, and the workers notice their parent is gone and exit
+    # Killed (SIGKILL) after clean, when the fork server and the two spaCy workers it forked
+    # are running: the workers notice the run is gone and exit, then the fork server does,
     # instead of waiting for work forever.
+    import threading
+
     mark = uuid.uuid4().hex
-    done = _run(tmp_path, mark, crash="after-clean", processes=2)
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            seen.append(len(_servers_marked(mark, b"multiprocessing.forkserver")))
+            time.sleep(0.2)
+
+    # Enough documents that clean runs in the two workers, so they exist before the kill.
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    with open(inputs / "news.jsonl", "w") as f:
+        for i in range(240):
+            f.write(json.dumps({"id": f"n{i}", "title": f"Talks, day {i}",
+                                "text": f"Delegates from Norway and Chile met in Oslo on day {i} to discuss "
+                                        "fishing quotas. Both sides said the talks would go on."}) + "\n")
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        done = _run(tmp_path, mark, crash="after-clean", processes=2, inputs=inputs)
+    finally:
+        stop.set()
+        watcher.join()
     assert done.returncode == -9
-    deadline = time.monotonic() + 15
+    assert max(seen, default=0) >= 3, "the fork server and two workers were never seen: nothing was tested"
+    deadline = time.monotonic() + 30
     while _servers_marked(mark, WORKER_COMMAND) and time.monotonic() < deadline:
         time.sleep(0.2)
     left = _servers_marked(mark, WORKER_COMMAND)

@@ -7,7 +7,6 @@ signals the source table is built from. Duplicates are marked by `transforms.ded
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import unicodedata
@@ -15,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 
 import polars as pl
 
-from transforms import boilerplate, settings, sources
+from transforms import boilerplate, packaged_models, settings, sources
 
 # One row per article. Column order is the Parquet column order.
 ARTICLE_SCHEMA = {
@@ -204,16 +203,8 @@ def _html_parts(html: str, url: str | None, min_precise_share: float = settings.
 def _detected_language(body: str) -> tuple[str | None, float | None]:
     if len(body.split()) < 3:
         return None, None
-    lang, score = _language_identifier().classify(body[:5000])
+    lang, score = packaged_models.language_identifier().classify(body[:5000])
     return lang, round(float(score), 4)
-
-
-@functools.cache
-def _language_identifier():
-    """py3langid's model (shipped in the wheel), with probabilities normalised to 0..1."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def cleaned_article(document: dict) -> dict:

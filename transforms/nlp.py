@@ -26,7 +26,7 @@ from collections import Counter
 
 import polars as pl
 
-from transforms import seeds, settings
+from transforms import packaged_models, seeds, settings
 
 # Regions that the demonym patterns would otherwise cut in two ("Korean" + "Peninsula").
 REGION_PATTERNS = (
@@ -137,15 +137,6 @@ def _gazetteer_ruler(nlp, name: str, phrase_matcher_attr: str, overwrite_ents: b
 
 
 @functools.cache
-def _shipped_model():
-    """The model as it ships (`spacy.load`), before `pipeline` adds our components: what the
-    workers' fork server loads once for all of them (see worker_preload)."""
-    import spacy
-
-    return spacy.load(settings.SPACY_MODEL)
-
-
-@functools.cache
 def pipeline():
     """The spaCy pipeline used by the extract stage (cached per process)."""
     from spacy.language import Language
@@ -155,7 +146,8 @@ def pipeline():
     if "gazetteer_ruler" not in Language.factories:
         Language.factory("gazetteer_ruler", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
                          default_config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})(_gazetteer_ruler)
-    nlp = _shipped_model()
+    nlp = packaged_models.spacy_model()
+    packaged_models.spacy_model.cache_clear()  # changed below: no longer the model as shipped
     ruler = nlp.add_pipe("gazetteer_ruler", before="ner")
     # The ruler turns each pattern into a Doc with the components before it (tagger, parser,
     # ...): 11,000 names parsed for nothing, 8 s of every worker's start. ORTH patterns need
@@ -445,8 +437,10 @@ def _exit_after(pid: int) -> None:
     import select
 
     try:
-        select.select([os.pidfd_open(pid)], [], [])
-    except (AttributeError, OSError):  # no pidfd (not Linux), or `pid` already gone
+        watch = select.poll()
+        watch.register(os.pidfd_open(pid), select.POLLIN)
+        watch.poll()
+    except Exception:  # no pidfd (not Linux), or `pid` already gone
         while _alive(pid):
             time.sleep(1)
     os._exit(1)
@@ -465,9 +459,9 @@ def _alive(pid: int) -> bool:
 def warm_worker() -> None:
     """Load what a worker's first batch would load: the pipeline, and the models and lexicons
     behind cleaning, tone, mentions and events (one short article through each)."""
-    from transforms import clean, tone
+    from transforms import tone
 
-    clean._language_identifier()
+    packaged_models.language_identifier()
     tone.text_tone(WARM_UP_TEXT)
     sample = pl.DataFrame({"article_id": ["warm-up"], "body": [WARM_UP_TEXT], "title": ["Warm-up"]})
     _chunk_annotations(sample.with_columns(published_at=pl.lit(None, pl.Datetime("us"))), 1)
@@ -518,13 +512,16 @@ def stop_workers(wait: bool = True) -> None:
         for pool in pools:
             pool.shutdown(wait=True)
         if pools:
-            # The fork server holds a copy of the model; stopped only once no worker it forked
-            # is left (the pool watches them through it). multiprocessing starts a new one if
-            # another pool needs it. `_stop` is CPython's own (its tests use it).
+            # The fork server holds a copy of the model. It exits only once every worker it
+            # forked has (they hold its "alive" pipe), and `_stop` waits for that: so only when
+            # no newer pool exists, checked under the lock that creating one takes.
+            # multiprocessing starts a new server when another pool needs it. `_stop` is
+            # CPython's own (its tests use it).
             from multiprocessing import forkserver
 
-            with contextlib.suppress(Exception):
-                forkserver._forkserver._stop()
+            with _POOLS_LOCK, contextlib.suppress(Exception):
+                if not _POOLS:
+                    forkserver._forkserver._stop()
 
     if wait:
         stop()

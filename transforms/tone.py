@@ -9,21 +9,15 @@ which is what a GDELT-style tone is used for (trends and comparisons, not single
 
 from __future__ import annotations
 
-import functools
 import re
 
 import polars as pl
 
+from transforms import packaged_models
+
 TONE_SCHEMA = {"article_id": pl.String, "tone": pl.Float64}
 # Sentence ends: VADER scores sentences; whole articles saturate its compound score at +-1.
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n{2,}")
-
-
-@functools.cache
-def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 def text_tone(text: str) -> float | None:
@@ -31,7 +25,7 @@ def text_tone(text: str) -> float | None:
     sentences = [s for s in SENTENCE_END.split(text or "") if any(c.isalpha() for c in s)]
     if not sentences:
         return None
-    analyzer = _analyzer()
+    analyzer = packaged_models.sentiment_analyzer()
     return round(sum(analyzer.polarity_scores(s)["compound"] for s in sentences) / len(sentences), 4)
 
 
