@@ -123,7 +123,7 @@ def _warm_up(n_process: int) -> None:
 
         from transforms import places, stories
 
-        places.located_place("London")
+        places.load_indexes()
         stories.stop_words()
 
 

@@ -373,8 +373,8 @@ def annotations(
     One spaCy pass per body, ALL-CAPS lines case-restored first; mentions and event triggers
     are read off the same Doc. Headlines get a second, short pass (`title_mentions`). With
     n_process > 1 the batch is cut into chunks of `batch_size` articles that a pool of worker
-    processes parses: each worker loads the model once and keeps it for the life of this
-    process, and reads mentions and events off its own Docs, so only small frames travel back
+    processes parses: each worker has the model from its start (see `_worker_pool`) and keeps
+    it for the life of this process, and reads mentions and events off its own Docs, so only small frames travel back
     and this process stays free (spaCy's own n_process would ship every Doc back here). Inside
     a Dask worker (a daemonic process, which may not start children) use n_process=1.
     """
@@ -451,8 +451,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True
+    except PermissionError:  # not ours to signal, but it exists
+        pass
     return True
 
 

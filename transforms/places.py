@@ -60,6 +60,15 @@ def _iso3_to_iso2() -> dict[str, str]:
     return {v: k for k, v in seeds.iso2_to_iso3().items()}
 
 
+def load_indexes() -> None:
+    """Build the city and country indexes now rather than on the first lookup (the CLI does
+    it in a thread while Prefect's server starts)."""
+    _cities()
+    _countries()
+    _iso3_to_iso2()
+    seeds.iso2_to_iso3()
+
+
 def located_place(name: str | None, country: str | None = None) -> Place | None:
     """The coordinates of a place name (optionally known to be in country ISO3), or None."""
     if not name:
