@@ -124,6 +124,27 @@ def test_loading_the_gazetteer_leaves_every_component_running(nlp):
     ents = {e.text: e.ent_id_ for e in doc.ents}
     assert ents.get("Rio de Janeiro", "").startswith("city:")
     assert ents.get("United Arab Emirates", "").startswith("country:ARE")
+    # Its pattern Docs are dropped once the matcher has them (memory); matching must not care.
+    assert not nlp.get_pipe("gazetteer_ruler").phrase_patterns
+
+
+def test_parse_batches_stop_at_a_count_or_a_length_and_keep_the_order():
+    from transforms.nlp import parsed
+
+    class Recorder:
+        batches: list[list[str]] = []
+
+        def pipe(self, texts, batch_size):
+            assert batch_size == len(texts)
+            self.batches.append(list(texts))
+            return iter(t.upper() for t in texts)
+
+    texts = ["a" * 10, "b" * 10, "c" * 10, "d" * 50, "e" * 10, "f" * 10, "g" * 10]
+    recorder = Recorder()
+    assert list(parsed(recorder, texts, batch_size=2, max_chars=30)) == [t.upper() for t in texts]
+    # two texts at most; a text that would pass 30 characters starts a batch, alone if it is longer
+    assert [len(b) for b in recorder.batches] == [2, 1, 1, 2, 1]
+    assert recorder.batches[2] == ["d" * 50]
 
 
 def test_a_possessive_in_a_caps_line_takes_the_body_form_of_its_stem():
