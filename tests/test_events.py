@@ -111,6 +111,23 @@ def test_passive_participle_with_agent_codes_agent_against_the_party_it_modifies
     assert _coded(nlp, "Ms Hall spoke at a seminar organised by the European Commission.") == []
 
 
+def test_a_party_described_as_accused_is_accused_by_someone_unnamed(nlp):
+    coded = _coded(nlp, "Turkey's ruling AK Party, accused of corruption, lost its majority.")
+    assert [(c[0], c[1][:2], c[3], c[4]) for c in coded] == [("accused", "11", [], ["AK Party"])]
+    # After another modifier the parser makes the participle a conjunct of the party.
+    coded = _coded(nlp, "The Justice and Development party, in power since 2002 and accused of mismanagement, "
+                        "may lose its majority.")
+    assert [(c[0], c[1][:2]) for c in coded] == [("accused", "11")]
+    # A participle that is not an accusation still only describes the noun.
+    assert _coded(nlp, "Remnants of the group captured over five years are held in Syria.") == []
+
+
+def test_a_question_put_to_a_source_is_not_a_request(nlp):
+    coded = _coded(nlp, "Asked by Reuters about the fall in oil prices, Nazer said Saudi Arabia would keep to the accord.")
+    assert [c for c in coded if c[0] == "Asked"] == []
+    assert [c[1][:2] for c in _coded(nlp, "Iran asked the United Nations to condemn the attack.")] == ["10"]
+
+
 def test_he_is_the_last_subject_not_the_last_person_named(nlp):
     coded = _coded(nlp, "Rob Bauer met Kim Myung Soo in Seoul. He later visited Japan.")
     visit = [c for c in coded if c[0] == "visited"]

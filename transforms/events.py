@@ -297,6 +297,24 @@ def _subject(token):
     return None, False
 
 
+def _interview_frame(token) -> bool:
+    """"Asked (by the agency) about X, the minister said ...": a participle of "ask" that frames
+    what a source said is the question put to them, not a political request."""
+    return (token.lemma_.lower() == "ask" and token.tag_ == "VBN" and token.dep_ == "advcl"
+            and token.head.lemma_.lower() in REPORTING_VERBS
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in token.children))
+
+
+def _accused_party(token, code: str, covered: dict[int, int]) -> bool:
+    """"The ruling party, accused of corruption, ...", "the party, in power since 2002 and accused
+    of mismanagement": a past participle of accusation that describes a named party is an
+    accusation against it, by someone unnamed (the parser attaches the participle to the noun
+    as a clause, or, after another modifier, as a conjunct of it)."""
+    return (code[:2] in ACCUSATION_ROOTS and token.tag_ == "VBN" and token.head.i in covered
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and (token.dep_ == "acl" or (token.dep_ == "conj" and token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))))
+
+
 def _is_passive(token, subject, own_subject: bool) -> bool:
     """Is `subject` the patient of `token`? Its own passive subject, or a subject it shares with
     the verb it is coordinated with or completes when it is passive itself: "was accused and
@@ -768,13 +786,17 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # negated: not an event
             if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
                 continue  # the content of a request, not an act
+            if _interview_frame(token):
+                continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
-            if carrier is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
-                    c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
-                continue  # a participle describing a noun ("remnants captured", "talks aimed at"): no act of its own
+            described = carrier is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
             match = _trigger_match(token)
             if match is None:
                 continue
+            accused_party = _accused_party(token, match[0], covered)
+            if described and not accused_party:
+                continue  # a participle describing a noun ("remnants captured", "talks aimed at"): no act of its own
             if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB" \
                     and _trigger_match(token.head.head) is not None:
                 continue  # "retaliate by imposing taxes": the means of the coded act, not a second act
@@ -802,7 +824,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 subject = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
                 own_subject = subject is not None
             passive = _is_passive(token, subject, own_subject)
-            if token.dep_ == "acl" and token.tag_ == "VBN" and subject is None and token.head.i in covered:
+            if (token.dep_ == "acl" or accused_party) and token.tag_ == "VBN" and subject is None and token.head.i in covered:
                 # "Russia, condemned by the UN for ...": a passive participle whose patient is the
                 # party it modifies (it only gets here with its own "by" agent, see above); "a seminar
                 # organised by X" modifies a thing and stays a description.
