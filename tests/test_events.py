@@ -122,6 +122,16 @@ def test_a_party_described_as_accused_is_accused_by_someone_unnamed(nlp):
     assert _coded(nlp, "Remnants of the group captured over five years are held in Syria.") == []
 
 
+def test_calling_another_party_a_terrorist_or_responsible_is_an_accusation(nlp):
+    coded = _coded(nlp, "Turkey has long argued that the YPG is a terrorist organisation.")
+    assert [(c[1], c[3], c[4]) for c in coded] == [("112", ["Turkey"], ["YPG"])]
+    coded = _coded(nlp, "Russia said Ukraine was responsible for the attack on the bridge.")
+    assert [(c[1], c[3], c[4]) for c in coded] == [("112", ["Russia"], ["Ukraine"])]
+    # Denied, or praise rather than blame: nothing.
+    assert _coded(nlp, "Israel says Hamas is not responsible for the attack.") == []
+    assert _coded(nlp, "The minister said Iran was a responsible partner.") == []
+
+
 def test_a_question_put_to_a_source_is_not_a_request(nlp):
     coded = _coded(nlp, "Asked by Reuters about the fall in oil prices, Nazer said Saudi Arabia would keep to the accord.")
     assert [c for c in coded if c[0] == "Asked"] == []

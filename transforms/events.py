@@ -96,6 +96,13 @@ NOUN_EVENTS = {
     "airstrike": "195", "offensive": "190", "raid": "190", "bombardment": "194", "shelling": "194",
     "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
 }
+# Verbs by which a party states what another is ("Turkey argues that the YPG is a terrorist
+# organisation"), and the predicates that make such a statement an accusation (CAMEO 112):
+# a terrorist or criminal (the noun or its modifier: "a terrorist organisation"), or
+# responsible/guilty (as the predicate itself: "a responsible partner" accuses no one).
+STANCE_VERBS = REPORTING_VERBS | {"argue", "allege", "maintain", "contend", "assert", "believe"}
+ACCUSING_NOUNS = frozenset("terrorist terrorism criminal aggressor occupier murderer dictator".split())
+ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
 # Intransitive verbs of armed conflict going on ("clashes were continuing", "fighting erupted"):
 # the fighting is an event even when no side is named in the sentence.
 ONGOING_VERBS = frozenset({"continue", "rage", "erupt", "resume", "intensify", "escalate", "break", "flare", "persist"})
@@ -780,6 +787,10 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
                 nominal.append((sentence_index, sent, token))
                 continue
+            if token.lemma_.lower() in STANCE_VERBS and (row := _copula_accusation(token, mentions, covered, home)):
+                out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
+                            "end_char": sent.end_char, "quote": sent.text, **row})
+                continue
             if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
                 continue
             if any(c.dep_ == "neg" for c in token.children):
@@ -919,6 +930,54 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
                             "quote": sent.text, **row})
     return sorted(out, key=lambda r: r["trigger_start_char"])
+
+
+def _copula_accusation(verb, mentions, covered: dict[int, int], home: str | None) -> dict | None:
+    """A party stating that another is a terrorist, a criminal, or responsible for something
+    ("Turkey has long argued that the YPG is a terrorist organisation", "Russia said Ukraine
+    was responsible for the attack") accuses it (CAMEO 112): the speaker is the actor, the
+    subject of the stated clause the recipient. Negated on either side, nothing is said."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"), None)
+    if clause is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    predicate = next((c for c in clause.children if (c.dep_ == "acomp" and c.lemma_.lower() in ACCUSING_ADJECTIVES) or (
+        c.dep_ == "attr" and (c.lemma_.lower() in ACCUSING_NOUNS or any(
+            m.dep_ in ("amod", "compound") and m.lemma_.lower() in ACCUSING_NOUNS for m in c.children)))), None)
+    accused = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    speaker, _ = _subject(verb)
+    if predicate is None or accused is None or speaker is None:
+        return None
+    speaker = _speaker(speaker, verb) or speaker
+    actors = (_argument_mentions(speaker, mentions, covered, set()) or _pronoun_antecedent(speaker, mentions)
+              or _government_country(speaker, mentions))
+    recipients = [i for i in _argument_mentions(accused, mentions, covered, set()) if i not in actors]
+    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, speaker, mentions, covered, verb.doc, home,
+                                                                others=recipients)
+    recipients, recipient_hint, _, recipient_guess = _party_hint(recipients, accused, mentions, covered, verb.doc, home,
+                                                                 others=actors, other_country=actor_hint)
+    if not (actors or actor_hint) or not (recipients or recipient_hint):
+        return None
+    confidence = 0.55 - (settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
+    return {
+        "trigger": predicate.text,
+        "trigger_start_char": predicate.idx,
+        "cameo_code": "112",
+        "status": "asserted",
+        "actor_mentions": actors,
+        "recipient_mentions": recipients,
+        "location_mention": None,
+        "actor_country_hint": actor_hint,
+        "recipient_country_hint": recipient_hint,
+        "actor_text": _phrase(speaker),
+        "recipient_text": _phrase(accused),
+        "actor_sector_hint": actor_sector,
+        "object_lemma": predicate.lemma_.lower(),
+        "date_text": _date_expression(verb),
+        "tense": _tense(verb, "asserted"),
+        "confidence": round(confidence, 3),
+    }
 
 
 def _event_noun_code(noun) -> str | None:
