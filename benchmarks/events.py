@@ -101,6 +101,8 @@ def system_reports(articles: list[dict]) -> list[dict]:
     for row in raw_events.to_dicts():
         actors = countries(row["actor_mention_ids"], row["actor_country_hint"])
         recipients = countries(row["recipient_mention_ids"], row["recipient_country_hint"])
+        if not actors and not recipients:
+            continue  # no party at all: merged_events keeps no event for it, so neither does the score
         plover = codebook[row["cameo_code"]]["plover_type"] or None
         if plover in SYMMETRIC and len(actors) > 1:
             # As merged_events does: the parties in order, the first two are actor1/actor2.

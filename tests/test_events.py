@@ -132,6 +132,14 @@ def test_calling_another_party_a_terrorist_or_responsible_is_an_accusation(nlp):
     assert _coded(nlp, "The minister said Iran was a responsible partner.") == []
 
 
+def test_talks_said_to_happen_are_an_event_and_a_transitive_verb_is_not_their_happening(nlp):
+    coded = _coded(nlp, "Iran said talks with the United States resumed on Tuesday.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("04", ["Iran"], ["United States"])]
+    assert [c[1][:2] for c in _coded(nlp, "Talks between Iran and Iraq were held in Geneva.")] == ["04"]
+    # "end" with an object is what the sanctions do, not sanctions ending
+    assert _coded(nlp, "The sanctions will end all military cooperation with Iran.") == []
+
+
 def test_a_question_put_to_a_source_is_not_a_request(nlp):
     coded = _coded(nlp, "Asked by Reuters about the fall in oil prices, Nazer said Saudi Arabia would keep to the accord.")
     assert [c for c in coded if c[0] == "Asked"] == []

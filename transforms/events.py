@@ -106,6 +106,8 @@ ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
 # Intransitive verbs of armed conflict going on ("clashes were continuing", "fighting erupted"):
 # the fighting is an event even when no side is named in the sentence.
 ONGOING_VERBS = frozenset({"continue", "rage", "erupt", "resume", "intensify", "escalate", "break", "flare", "persist"})
+# Verbs that say an event named by a noun happens ("talks resumed", "negotiations continued").
+OCCURRENCE_VERBS = frozenset({"continue", "resume", "begin", "start", "open", "end", "conclude", "proceed"})
 # Verbs of getting ready: an armed act they are "for" has not happened, the readiness has.
 PREPARATION_VERBS = frozenset({"prepare", "ready", "gear", "brace", "mass", "position"})
 # "strike" is an event noun only with a weapon word ("air strike", "drone strikes"); alone it is
@@ -980,6 +982,21 @@ def _copula_accusation(verb, mentions, covered: dict[int, int], home: str | None
     }
 
 
+def _takes_place(noun, governor) -> bool:
+    """The event noun is said to happen: "negotiations continued in New York", "talks resumed",
+    "talks were held in Geneva", "the summit took place", "talks began/ended". It is an event
+    even when no side is named in the sentence."""
+    lemma = governor.lemma_.lower()
+    if noun.dep_ == "nsubjpass":
+        return lemma == "hold"
+    if noun.dep_ != "nsubj":
+        return False
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in governor.children)
+    # Intransitive only: "the sanctions will end all military cooperation" is what they do.
+    return lemma in OCCURRENCE_VERBS and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in governor.children)
+
+
 def _event_noun_code(noun) -> str | None:
     """CAMEO code of a noun that names an event by itself, else None."""
     lemma = noun.lemma_.lower()
@@ -1033,8 +1050,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
             actor_tokens.append(subject)
-    ongoing = (code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "nsubj"
-               and governor.lemma_.lower() in ONGOING_VERBS)
+    ongoing = governor is not None and (
+        (code[:2] in ("18", "19", "20") and noun.dep_ == "nsubj" and governor.lemma_.lower() in ONGOING_VERBS)
+        or _takes_place(noun, governor))
     if ongoing and not actor_tokens:
         # "Kurdish-led forces said clashes were continuing": a side that reports its own fighting
         # is a party to it.
