@@ -1,6 +1,5 @@
 """Extract flow: entity mentions, canonical entities, and merged events from clean articles."""
 
-import threading
 from collections import deque
 from pathlib import Path
 
@@ -104,9 +103,10 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batche
     for _ in progress.track("extract", parsed_batches(), missing.height, "articles", size=lambda parsed: parsed):
         pass
     nlp.stop_workers(wait=False)  # the spaCy workers' memory is not needed for resolution
-    # Event merging looks places up: their index is built now (not before the parse, when the
-    # workers need the memory), beside entity resolution.
-    threading.Thread(target=places.load_indexes, name="dateline-places", daemon=True).start()
+    if not todo.is_empty():
+        # Event merging looks places up: their index is built now (not before the parse, when
+        # the workers need the memory), beside entity resolution.
+        places.load_indexes_in_background()
     mentions, found, merged, reports, tones = resolve(cache_dir, wanted, todo)
     article_stories = group_stories(articles, todo, mentions, found, tones)
     for frame, path in zip((mentions, found, merged, reports, skipped, article_stories), outputs):

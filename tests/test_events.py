@@ -117,7 +117,7 @@ def test_a_party_described_as_accused_is_accused_by_someone_unnamed(nlp):
     # After another modifier the parser makes the participle a conjunct of the party.
     coded = _coded(nlp, "The Justice and Development party, in power since 2002 and accused of mismanagement, "
                         "may lose its majority.")
-    assert [(c[0], c[1][:2]) for c in coded] == [("accused", "11")]
+    assert [(c[0], c[1][:2], c[4]) for c in coded] == [("accused", "11", ["Justice and Development party"])]
     # A participle that is not an accusation still only describes the noun.
     assert _coded(nlp, "Remnants of the group captured over five years are held in Syria.") == []
 
@@ -143,6 +143,10 @@ def test_talks_said_to_happen_are_an_event_and_a_transitive_verb_is_not_their_ha
 def test_a_question_put_to_a_source_is_not_a_request(nlp):
     coded = _coded(nlp, "Asked by Reuters about the fall in oil prices, Nazer said Saudi Arabia would keep to the accord.")
     assert [c for c in coded if c[0] == "Asked"] == []
+    assert [c for c in _coded(nlp, "Asked by reporters about the talks, Lavrov declined to comment.") if c[0] == "Asked"] == []
+    # Asked to do something, it is a request
+    coded = _coded(nlp, "Asked by the United Nations to withdraw its troops, Israel said it would consider it.")
+    assert [c[1][:2] for c in coded if c[0] == "Asked"] == ["10"]
     assert [c[1][:2] for c in _coded(nlp, "Iran asked the United Nations to condemn the attack.")] == ["10"]
 
 

@@ -132,7 +132,8 @@ def test_parse_batches_stop_at_a_count_or_a_length_and_keep_the_order():
     from transforms.nlp import parsed
 
     class Recorder:
-        batches: list[list[str]] = []
+        def __init__(self):
+            self.batches: list[list[str]] = []
 
         def pipe(self, texts, batch_size):
             assert batch_size == len(texts)
@@ -145,6 +146,32 @@ def test_parse_batches_stop_at_a_count_or_a_length_and_keep_the_order():
     # two texts at most; a text that would pass 30 characters starts a batch, alone if it is longer
     assert [len(b) for b in recorder.batches] == [2, 1, 1, 2, 1]
     assert recorder.batches[2] == ["d" * 50]
+    recorder = Recorder()  # exactly at the limit still joins
+    assert list(parsed(recorder, ["a" * 20, "b" * 10, "c"], batch_size=5, max_chars=30)) == ["A" * 20, "B" * 10, "C"]
+    assert recorder.batches == [["a" * 20, "b" * 10], ["c"]]
+    assert list(parsed(recorder, [], batch_size=5, max_chars=30)) == []
+
+
+def test_articles_are_parsed_in_length_capped_batches(nlp, monkeypatch):
+    from datetime import datetime
+
+    import polars as pl
+
+    from transforms import nlp as nlp_module
+
+    calls = []
+    real = nlp_module.parsed
+
+    def recording(model, texts, batch_size):
+        calls.append(len(texts))
+        return real(model, texts, batch_size)
+
+    monkeypatch.setattr(nlp_module, "parsed", recording)
+    frame = pl.DataFrame({"article_id": ["a", "b"], "body": ["Iran met Iraq.", "Japan met China."],
+                          "published_at": [datetime(2020, 1, 1)] * 2})
+    mentions, _ = nlp_module._chunk_annotations(frame, 32)
+    assert calls == [2]
+    assert set(mentions["text"]) >= {"Iran", "Iraq", "Japan", "China"}
 
 
 def test_a_possessive_in_a_caps_line_takes_the_body_form_of_its_stem():

@@ -307,11 +307,11 @@ def _subject(token):
 
 
 def _interview_frame(token) -> bool:
-    """"Asked (by the agency) about X, the minister said ...": a participle of "ask" that frames
-    what a source said is the question put to them, not a political request."""
+    """"Asked (by the agency) about X, the minister said/declined to comment ...": a participle
+    of "ask" framing the clause is the question put to a source, not a political request.
+    Asked *to do* something ("Asked by the UN to withdraw, Israel said ...") it is a request."""
     return (token.lemma_.lower() == "ask" and token.tag_ == "VBN" and token.dep_ == "advcl"
-            and token.head.lemma_.lower() in REPORTING_VERBS
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in token.children))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "xcomp", "ccomp") for c in token.children))
 
 
 def _accused_party(token, code: str, covered: dict[int, int]) -> bool:
@@ -319,8 +319,9 @@ def _accused_party(token, code: str, covered: dict[int, int]) -> bool:
     of mismanagement": a past participle of accusation that describes a named party is an
     accusation against it, by someone unnamed (the parser attaches the participle to the noun
     as a clause, or, after another modifier, as a conjunct of it)."""
-    return (code[:2] in ACCUSATION_ROOTS and token.tag_ == "VBN" and token.head.i in covered
+    return (code[:2] == "11" and token.tag_ == "VBN" and token.head.i in covered
             and token.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in token.children)
             and (token.dep_ == "acl" or (token.dep_ == "conj" and token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))))
 
 

@@ -20,6 +20,7 @@ import contextlib
 import functools
 import os
 import re
+import sys
 import threading
 import time
 from collections import Counter
@@ -124,11 +125,12 @@ def _organisation_names(doc):
 
 def _gazetteer_ruler(nlp, name: str, phrase_matcher_attr: str, overwrite_ents: bool):
     """spaCy's EntityRuler, minus two costs of keeping its patterns listable:
-    - its check on every document that it has patterns recounts all of them (thousands of
-      gazetteer ids, about 1.3 ms a document, a tenth of the cost of parsing a headline);
     - it keeps each phrase pattern's Doc after the matcher has it, only to list or save the
-      patterns (`patterns`, `to_disk`, `len`), which dateline never does: 11,000 Docs, ~40 MB
-      in every worker. They are dropped, so those three see only token patterns."""
+      patterns, which dateline never does: 11,000 Docs, ~40 MB in every worker. They are
+      dropped, so `patterns`, `labels`, `ent_ids` and `in` see none of the gazetteer, and
+      saving the ruler is refused (it would save an empty one);
+    - its check on every document that it has patterns recounted all of them (about 1.3 ms a
+      document, a tenth of the cost of parsing a headline): `len` here asks the matchers."""
     from spacy.pipeline import EntityRuler
 
     class GazetteerRuler(EntityRuler):
@@ -137,9 +139,13 @@ def _gazetteer_ruler(nlp, name: str, phrase_matcher_attr: str, overwrite_ents: b
             self.phrase_patterns.clear()
             _release_freed_memory()
 
-        def _require_patterns(self) -> None:
-            if not (len(self.phrase_matcher) or self.token_patterns):
-                super()._require_patterns()
+        def __len__(self) -> int:
+            return len(self.matcher) + len(self.phrase_matcher)
+
+        def to_bytes(self, *args, **kwargs):
+            raise NotImplementedError("the gazetteer ruler keeps no pattern Docs to save; build it with nlp.pipeline()")
+
+        to_disk = to_bytes
 
     return GazetteerRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents)
 
@@ -147,14 +153,12 @@ def _gazetteer_ruler(nlp, name: str, phrase_matcher_attr: str, overwrite_ents: b
 def _release_freed_memory() -> None:
     """Give the memory this process has freed back to the system: glibc keeps it for reuse,
     and freed in many small pieces (spaCy Docs) it would count against the process for good.
-    A no-op where the C library is not glibc."""
+    Linux only (glibc's malloc_trim); elsewhere, or without glibc, nothing is done."""
     import ctypes
-    import ctypes.util
 
-    try:
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).malloc_trim(0)
 
 
 @functools.cache

@@ -8,6 +8,7 @@ France, not Paris, Texas). A country name gets the country's centre from seeds/c
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from dataclasses import dataclass
@@ -81,6 +82,16 @@ def load_indexes() -> None:
     _countries()
     _iso3_to_iso2()
     seeds.iso2_to_iso3()
+
+
+def load_indexes_in_background() -> None:
+    """`load_indexes` in a daemon thread; a failure there is left to the first lookup to raise."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            load_indexes()
+
+    threading.Thread(target=load, name="dateline-places", daemon=True).start()
 
 
 def located_place(name: str | None, country: str | None = None) -> Place | None:

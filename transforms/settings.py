@@ -130,10 +130,11 @@ MIN_SHINGLES_FOR_MINHASH = 10
 # ---------------------------------------------------------------- extract
 # Articles are parsed by spaCy in batches of this many texts (32-64 keeps both processes busy).
 NLP_BATCH_SIZE = 32
-# ... and of at most this many characters (about 20 average news articles; a longer article is
-# a batch of its own): spaCy holds a whole batch's activations at once, so a worker's memory
-# follows its longest batch. Over 480 Reuters/BBC articles a worker's peak was 540 MB with 32
-# articles a batch, 460 MB with this cap, at the same CPU time (12,000: 435 MB, ~3% more CPU).
+# ... and of at most this many characters (about 20 articles of the benchmark's Reuters/BBC mix,
+# mean 920 characters; 9 BBC articles; a longer article is a batch of its own): spaCy holds a
+# whole batch's activations at once, so a worker's memory follows its longest batch. Over 480
+# of those articles a worker's peak was 540 MB with 32 articles a batch and 460 MB with this
+# cap, at the same CPU time within the noise; a 12,000 cap gave 435 MB for ~3% more CPU.
 NLP_BATCH_CHARS = 20_000
 # spaCy worker processes. 1 inside tests; the CLI sets it from the machine's cores.
 NLP_PROCESSES = 1
