@@ -140,6 +140,12 @@ def test_talks_said_to_happen_are_an_event_and_a_transitive_verb_is_not_their_ha
     assert _coded(nlp, "The sanctions will end all military cooperation with Iran.") == []
 
 
+def test_an_agentless_passive_is_an_event_for_acts_against_a_party_not_for_cooperation(nlp):
+    coded = _coded(nlp, "The Dutch journalist was arrested in Tehran.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("17", [], ["Dutch"])]
+    assert _coded(nlp, "Turkey's ruling AK Party is already assured of the support of the Nationalist Movement party.") == []
+
+
 def test_a_question_put_to_a_source_is_not_a_request(nlp):
     coded = _coded(nlp, "Asked by Reuters about the fall in oil prices, Nazer said Saudi Arabia would keep to the accord.")
     assert [c for c in coded if c[0] == "Asked"] == []

@@ -106,6 +106,8 @@ ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
 # Intransitive verbs of armed conflict going on ("clashes were continuing", "fighting erupted"):
 # the fighting is an event even when no side is named in the sentence.
 ONGOING_VERBS = frozenset({"continue", "rage", "erupt", "resume", "intensify", "escalate", "break", "flare", "persist"})
+# CAMEO roots of cooperation (intent, consultation, diplomatic and material cooperation).
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06"})
 # Verbs that say an event named by a noun happens ("talks resumed", "negotiations continued").
 OCCURRENCE_VERBS = frozenset({"continue", "resume", "begin", "start", "open", "end", "conclude", "proceed"})
 # Verbs of getting ready: an armed act they are "for" has not happened, the readiness has.
@@ -893,8 +895,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 others=actors, other_country=actor_hint)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-            if not (actors or actor_hint) and not (passive and (recipients or recipient_hint)):
-                continue  # no one acts: only a passive with a known patient is still an event
+            if not (actors or actor_hint) and not (
+                    passive and (recipients or recipient_hint) and code[:2] not in COOPERATION_ROOTS):
+                # No one acts: only a passive with a known patient is still an event ("was
+                # arrested", "was accused"), and not a cooperative one ("is assured of support",
+                # "would be protected"): cooperation without its giver says nothing codable.
+                continue
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
             confidence += 0.15 if actors or actor_hint else 0.0
             confidence += 0.1 if recipients or recipient_hint else 0.0
