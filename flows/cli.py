@@ -102,10 +102,10 @@ def _warm_up(n_process: int) -> None:
     """Start the `n_process` spaCy workers (none for 0 or 1) and wait until they have the
     model, then load what the flows load in this process (parts of Prefect, numpy and scipy
     for deduplication and stories, DuckDB): 2 s that would otherwise run between stages with
-    one core idle. In a thread, while the main thread
-    imports the flows and waits for Prefect's server; the imports come after the model load,
-    when a core is free, so they do not slow the server's start. A failure here is left to
-    the stage that needs the library (or the workers) to report."""
+    one core idle. In a thread, while the main thread imports the flows and waits for
+    Prefect's server; the imports come after the model load, when a core is free, so they do
+    not slow the server's start. A failure here is left to the stage that needs the library
+    (or the workers) to report."""
     with contextlib.suppress(Exception):
         from transforms.nlp import start_workers
 

@@ -792,7 +792,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
                 nominal.append((sentence_index, sent, token))
                 continue
-            if token.lemma_.lower() in STANCE_VERBS and (row := _copula_accusation(token, mentions, covered, home)):
+            if token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS and (
+                    row := _copula_accusation(token, mentions, covered, home)):
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
@@ -842,8 +843,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             passive = _is_passive(token, subject, own_subject)
             if (token.dep_ == "acl" or accused_party) and token.tag_ == "VBN" and subject is None and token.head.i in covered:
                 # "Russia, condemned by the UN for ...": a passive participle whose patient is the
-                # party it modifies (it only gets here with its own "by" agent, see above); "a seminar
-                # organised by X" modifies a thing and stays a description.
+                # party it modifies (it only gets here with its own "by" agent, or as an accusation
+                # of a named party, see above); "a seminar organised by X" modifies a thing and
+                # stays a description.
                 subject, own_subject, passive = token.head, True, True
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if agent is None and passive and token.dep_ == "conj":
