@@ -1,7 +1,7 @@
 """Event benchmark: coding accuracy on hand-labelled corpus sentences, and story clustering.
 
     python -m benchmarks.events            # both parts
-    python -m benchmarks.events coding     # event coding only (160 dev + 65 + 56 + 56 held-out sentences, ~25 s)
+    python -m benchmarks.events coding     # event coding only (160 dev + 65 + 56 + 56 held-out sentences, ~50 s)
     python -m benchmarks.events coding -v  # ... and list each disagreement (dev split only)
     python -m benchmarks.events coding --dev -v  # dev split alone (for tuning: no held-out numbers)
     python -m benchmarks.events stories    # story B-cubed on ECB+ train/dev (772 articles, ~2 min)
@@ -13,7 +13,8 @@ coder expects following the PLOVER manual: PLOVER type, CAMEO root, actor and re
 or an unstated recipient; "A|B" accepts either). A sentence without events has one row with an
 empty type. The system codes the whole article (so pronouns and context work as in the
 pipeline) and its reports whose trigger falls inside a labelled sentence are aligned one-to-one
-with that sentence's gold events (best agreement first). Reported:
+with that sentence's gold events (best agreement first); a report with no party at all is not
+scored, as `merged_events` keeps no event for it. Reported:
 - type accuracy: system reports whose PLOVER type equals their aligned gold event's
   (a report with nothing to align to counts as wrong);
 - recall: gold events aligned to a report of the right type;

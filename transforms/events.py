@@ -363,6 +363,14 @@ def _with_conjuncts(token) -> list:
     return out
 
 
+def _actor_mentions(arg, mentions, covered: dict[int, int], skip: set[int] = frozenset()) -> list[int]:
+    """Mentions of the acting side named by token `arg`: its own mentions, else the party a
+    pronoun stands for, else the government of a country a role noun names ("the ministry"),
+    else the party a definite noun phrase refers back to."""
+    return (_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
+            or _government_country(arg, mentions) or _definite_antecedent(arg, mentions))
+
+
 def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -> list[int]:
     """Indexes of the mentions an argument token stands for (conjuncts included)."""
     found: list[int] = []
@@ -877,8 +885,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                         break
             actors = []
             for arg in actor_tokens:
-                actors.extend(_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
-                              or _government_country(arg, mentions) or _definite_antecedent(arg, mentions))
+                actors.extend(_actor_mentions(arg, mentions, covered, skip))
             recipients = []
             for arg in recipient_tokens:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
@@ -961,8 +968,7 @@ def _copula_accusation(verb, mentions, covered: dict[int, int], home: str | None
     if predicate is None or accused is None or speaker is None:
         return None
     speaker = _speaker(speaker, verb) or speaker
-    actors = (_argument_mentions(speaker, mentions, covered, set()) or _pronoun_antecedent(speaker, mentions)
-              or _government_country(speaker, mentions))
+    actors = _actor_mentions(speaker, mentions, covered)
     recipients = [i for i in _argument_mentions(accused, mentions, covered, set()) if i not in actors]
     actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, speaker, mentions, covered, verb.doc, home,
                                                                 others=recipients)
@@ -1068,8 +1074,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         actor_tokens = [t for t in [_reporter(governor)] if t is not None]
     actors: list[int] = []
     for arg in actor_tokens:
-        for index in (_argument_mentions(arg, mentions, covered, set()) or _pronoun_antecedent(arg, mentions)
-                      or _government_country(arg, mentions) or _definite_antecedent(arg, mentions)):
+        for index in _actor_mentions(arg, mentions, covered):
             if index not in actors:
                 actors.append(index)
     recipients: list[int] = []

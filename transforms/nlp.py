@@ -399,8 +399,9 @@ def annotations(
     are read off the same Doc. Headlines get a second, short pass (`title_mentions`). With
     n_process > 1 the batch is cut into chunks of `batch_size` articles that a pool of worker
     processes parses: each worker has the model from its start (see `_worker_pool`) and keeps
-    it for the life of this process, and reads mentions and events off its own Docs, so only small frames travel back
-    and this process stays free (spaCy's own n_process would ship every Doc back here). Inside
+    it for the life of this process, and reads mentions and events off its own Docs, so only
+    small frames travel back and this process stays free (spaCy's own n_process would ship
+    every Doc back here). Inside
     a Dask worker (a daemonic process, which may not start children) use n_process=1.
     """
     columns = articles.select("article_id", "body", "published_at", *(["title"] if "title" in articles.columns else []))
