@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import polars as pl
@@ -52,46 +51,71 @@ def stop_words() -> frozenset[str]:
     return frozenset(words) | {"said", "says", "told", "according", "reported", "news", "new", "year", "years"}
 
 
-def article_terms(body: str, entity_ids: list[str], stop_words: frozenset[str]) -> Counter:
-    """Term counts of one article: words (stop words out) and entities ("e:" + entity_id)."""
-    terms: Counter = Counter()
-    for token in TOKEN.findall(body):
-        lower = token.lower()
-        if lower in stop_words or len(lower) < 3:
-            continue
-        terms[("N:" if token[0].isupper() or token[0].isdigit() else "") + lower] += 1
-    for entity_id in entity_ids:
-        terms[f"e:{entity_id}"] += 2
-    return terms
+def term_counts(articles: pl.DataFrame, mentions: pl.DataFrame, entities: pl.DataFrame,
+                stop_words: frozenset[str]):
+    """(article x term count matrix, each term's weight factor), rows in the order of `articles`.
 
-
-def _vectors(term_counts: list[Counter]) -> list[dict[str, float]]:
-    """Unit TF-IDF vectors (smoothed idf, so a term in every article still counts a little).
-    Terms of one article only are kept in the norm but dropped from the vector: they match
-    nothing, and the dense similarity matrix stays small."""
-    df = Counter(t for counts in term_counts for t in counts)
-    n = len(term_counts)
-    vectors = []
-    for counts in term_counts:
-        weights = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) * (NAME_WEIGHT if t[:2] in ("N:", "e:") else 1)
-                   * (1.0 if df[t] > 1 else SINGLETON_WEIGHT) for t, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({t: w / norm for t, w in weights.items() if df[t] > 1})
-    return vectors
-
-
-def _similarities(vectors: list[dict[str, float]]):
+    Terms: the body's words (stop words and words under three letters out; lower-cased, "N:"
+    before names and figures: a capitalised or numeric token) and its resolved entities
+    ("e:" + entity_id, two per mention; groups such as "officials" are no evidence of one
+    story). Names, figures and entities weigh NAME_WEIGHT. Tokenised by polars over the whole
+    column, counted by a sparse matrix."""
     import numpy as np
+    from scipy.sparse import csr_matrix
 
-    vocabulary: dict[str, int] = {}
-    for vector in vectors:
-        for term in vector:
-            vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((len(vectors), max(len(vocabulary), 1)), dtype=np.float32)
-    for i, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            matrix[i, vocabulary[term]] = weight
-    return matrix @ matrix.T
+    index = articles.select("article_id").with_row_index("row")
+    words = (
+        articles.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
+                        pl.col("body").fill_null("").str.extract_all(TOKEN.pattern).alias("token"))
+        .explode("token")
+        .drop_nulls("token")
+        .with_columns(lower=pl.col("token").str.to_lowercase())
+        .filter(~pl.col("lower").is_in(list(stop_words)) & (pl.col("lower").str.len_chars() >= 3))
+        .select("row", term=pl.when(pl.col("token").str.contains(r"^[A-Z\d]"))
+                .then(pl.lit("N:") + pl.col("lower")).otherwise(pl.col("lower")), count=pl.lit(1.0))
+    )
+    groups = entities.filter(pl.col("kind") == "group")["entity_id"]
+    named = (
+        mentions.filter(pl.col("entity_id").is_not_null() & ~pl.col("entity_id").is_in(groups.implode()))
+        .join(index, on="article_id")
+        .select("row", term=pl.lit("e:") + pl.col("entity_id"), count=pl.lit(2.0))
+    )
+    terms = pl.concat([words, named]).with_columns(pl.col("row").cast(pl.UInt32))
+    vocabulary = terms["term"].unique().sort()
+    column = terms.join(vocabulary.to_frame().with_row_index("column"), on="term")
+    counts = csr_matrix(
+        (column["count"].to_numpy(), (column["row"].to_numpy(), column["column"].to_numpy())),
+        shape=(articles.height, vocabulary.len()), dtype=np.float64,
+    )
+    counts.sum_duplicates()
+    factor = np.where(vocabulary.str.contains(r"^(N|e):").to_numpy(), float(NAME_WEIGHT), 1.0)
+    return counts, factor
+
+
+def _vectors(counts, factor):
+    """Unit TF-IDF row vectors of a count matrix: (1 + log count) * log((n + 1) / df) * factor,
+    smoothed so that a term in every row still counts a little. Terms in one row only are kept
+    in the norm (at SINGLETON_WEIGHT) but dropped from the vector: they match nothing."""
+    import numpy as np
+    from scipy.sparse import diags
+
+    counts = counts.tocsr()
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    weights = counts.copy()
+    column_df = df[weights.indices]
+    weights.data = ((1 + np.log(weights.data)) * np.log((n + 1) / column_df) * factor[weights.indices]
+                    * np.where(column_df > 1, 1.0, SINGLETON_WEIGHT))
+    norms = np.sqrt(np.asarray(weights.power(2).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    weights.data[column_df <= 1] = 0.0
+    weights.eliminate_zeros()
+    return (diags(1.0 / norms) @ weights).tocsr()
+
+
+def _similarities(vectors):
+    """Cosine similarity of every pair of unit rows, as a dense matrix."""
+    return (vectors @ vectors.T).toarray()
 
 
 def clusters(similarity, min_similarity: float) -> list[int]:
@@ -139,25 +163,21 @@ def story_ids(
     """
     if articles.height == 0:
         return pl.DataFrame(schema=STORY_SCHEMA)
-    kinds = dict(zip(entities["entity_id"], entities["kind"]))
-    by_article: dict[str, list[str]] = defaultdict(list)
-    for article_id, entity_id in mentions.select("article_id", "entity_id").iter_rows():
-        if entity_id is not None and kinds.get(entity_id) != "group":
-            by_article[article_id].append(entity_id)
-    rows = articles.select("article_id", "body", "published_at").sort("article_id").to_dicts()
-    stopped = stop_words()
-    term_counts = [article_terms(r["body"] or "", by_article.get(r["article_id"], []), stopped) for r in rows]
-    vectors = _vectors(term_counts)
-    days = [r["published_at"].date() if r["published_at"] is not None else None for r in rows]
+    rows = articles.select("article_id", "body", "published_at").sort("article_id")
+    counts, factor = term_counts(rows, mentions.select("article_id", "entity_id"), entities.select("entity_id", "kind"),
+                                 stop_words())
+    vectors = _vectors(counts, factor)
+    days = [p.date() if p is not None else None for p in rows["published_at"].to_list()]
+    published = rows["published_at"].to_list()
+    article_ids = rows["article_id"].to_list()
 
     # Blocks of consecutive articles in publication order keep the quadratic step bounded;
     # a story split at a block edge is the price of a bounded run time.
-    order = sorted(range(len(rows)), key=lambda i: (rows[i]["published_at"] is None, rows[i]["published_at"] or 0,
-                                                    rows[i]["article_id"]))
+    order = sorted(range(rows.height), key=lambda i: (published[i] is None, published[i] or 0, article_ids[i]))
     labels: dict[int, str] = {}
     for offset in range(0, len(order), block_size):
         members = order[offset : offset + block_size]
-        similarity = _similarities([vectors[i] for i in members])
+        similarity = _similarities(vectors[members])
         similarity[_far_apart([days[i] for i in members], max_days)] = -1.0
         topics: dict[int, list[int]] = defaultdict(list)
         for label, i in zip(clusters(similarity, topic_similarity), members):
@@ -167,7 +187,7 @@ def story_ids(
             # earthquake reports share says nothing about which earthquake. A small group has
             # too few articles for such weights: the collection-wide ones decide there.
             if len(topic_members) >= MIN_TOPIC_ARTICLES:
-                local, threshold = _similarities(_vectors([term_counts[i] for i in topic_members])), min_similarity
+                local, threshold = _similarities(_vectors(counts[topic_members], factor)), min_similarity
             else:
                 index = {i: x for x, i in enumerate(members)}
                 picked = [index[i] for i in topic_members]
@@ -176,11 +196,11 @@ def story_ids(
             for label, i in zip(clusters(local, threshold), topic_members):
                 labels[i] = f"{offset}:{topic}:{label}"
     first: dict[str, str] = {}
-    for i, row in enumerate(rows):
-        first.setdefault(labels[i], row["article_id"])
+    for i, article_id in enumerate(article_ids):
+        first.setdefault(labels[i], article_id)
     return pl.DataFrame({
-        "article_id": [r["article_id"] for r in rows],
-        "story_id": [hashlib.sha256(f"story:{first[labels[i]]}".encode()).hexdigest()[:16] for i in range(len(rows))],
+        "article_id": article_ids,
+        "story_id": [hashlib.sha256(f"story:{first[labels[i]]}".encode()).hexdigest()[:16] for i in range(len(article_ids))],
     }, schema=STORY_SCHEMA)
 
 
