@@ -152,7 +152,9 @@ def _appositive_title_tokens(doc, end: int) -> list:
 
 
 def _span_text(doc, tokens) -> str:
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    """The text from the first token to the last (a Span's text: `doc.text` would join the
+    whole document's tokens on every call)."""
+    return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _hints(tokens) -> tuple[str | None, str | None, str | None]:
