@@ -1330,10 +1330,21 @@ def merged_events(
         scopes = report["all_scopes"] if report["plover_type"] in SYMMETRIC_TYPES else report["actor_scopes"]
         blocks.setdefault((report["plover_type"] or report["cameo_code"][:2], scopes), []).append(i)
     for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if find(i) != find(j) and _compatible(reports[i], reports[j], merge_days):
-                    groups.union(i, j)
+        # Inside a block only reports that share a party or the thing acted on can be
+        # compatible (`_compatible` demands that evidence), so only those pairs are tried: the
+        # same groups, without trying every pair of a block of reports with no country.
+        sharing: dict[tuple, list[int]] = {}
+        for i in members:
+            report = reports[i]
+            for party in dict.fromkeys(report["actors"] + report["recipients"]):
+                sharing.setdefault(("party", party), []).append(i)
+            if report["object_lemma"] is not None:
+                sharing.setdefault(("object", report["object_lemma"]), []).append(i)
+        for candidates in sharing.values():
+            for x, i in enumerate(candidates):
+                for j in candidates[x + 1 :]:
+                    if find(i) != find(j) and _compatible(reports[i], reports[j], merge_days):
+                        groups.union(i, j)
 
     clusters: dict[int, list[dict]] = {}
     for i, report in enumerate(reports):
