@@ -452,6 +452,11 @@ CURATED_LEXICON = [
     ("lead", "delegation", "to", "042", "led a delegation to X: a visit"),
     ("plan", "trip", "", "036", "planned a trip: intent to meet"),
     ("plan", "visit", "", "036", "planned a visit: intent to meet"),
+    ("approve", "loan", "", "071", "approved a loan (the World Bank, a government): economic aid (PETRARCH's 0311 is intent)"),
+    ("approve", "credit", "", "071", "approved a credit: economic aid"),
+    ("join", "war", "", "190", "joined the (civil) war: entering the fighting (PETRARCH's 062 reads it as allying, which needs a named ally)"),
+    ("join", "fighting", "", "190", "joined the fighting"),
+    ("join", "offensive", "", "190", "joined an offensive"),
     # CONCEDE: PLOVER files resignations under RETREAT/resign, but no CAMEO code maps there.
     ("step down", "", "", "0831", "stepped down"),
     # Readings fixed by the verb audit (NON_EVENT_DEFAULTS has the dropped ones).

@@ -398,3 +398,10 @@ def test_light_verb_patterns_that_needed_a_phrase_modifier_code_nothing(nlp):
     assert _coded(nlp, "Japan made a move on Monday.") == []
     assert _coded(nlp, "Parliament approved the action against China.") == []
     assert _coded(nlp, "Britain gave a response to France.") == []
+
+
+def test_joining_a_war_is_fighting_and_approving_a_loan_is_aid(nlp):
+    coded = _coded(nlp, "Russia joined the civil war in Syria in 2015.")
+    assert [(c[1], c[3]) for c in coded] == [("190", ["Russia"])]
+    coded = _coded(nlp, "The World Bank approved a 140 mln dlr loan for India.")
+    assert [(c[1], c[3]) for c in coded] == [("071", ["World Bank"])]
