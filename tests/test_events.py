@@ -132,6 +132,18 @@ def test_calling_another_party_a_terrorist_or_responsible_is_an_accusation(nlp):
     assert _coded(nlp, "The minister said Iran was a responsible partner.") == []
 
 
+def test_stating_that_another_party_lied_or_cheated_is_an_accusation(nlp):
+    coded = _coded(nlp, "Russia said Ukraine lied about the attack on the bridge.")
+    assert [(c[0], c[3], c[4]) for c in coded if c[1] == "112"] == [("lied", ["Russia"], ["Ukraine"])]
+    coded = _coded(nlp, "Tony Blair lied when he took the UK to war, say the Tories.")
+    assert [(c[0], c[4]) for c in coded if c[1] == "112"] == [("lied", ["Tony Blair"])]
+    coded = _coded(nlp, "Pakistan said India rigged the vote in Kashmir.")
+    assert [(c[0], c[3], c[4]) for c in coded if c[1] == "112"] == [("rigged", ["Pakistan"], ["India"])]
+    # Lying somewhere, or denied: nothing.
+    assert [c for c in _coded(nlp, "Russia said the town lies on the border.") if c[1] == "112"] == []
+    assert [c for c in _coded(nlp, "Russia said Ukraine did not lie about the attack.") if c[1] == "112"] == []
+
+
 def test_talks_said_to_happen_are_an_event_and_a_transitive_verb_is_not_their_happening(nlp):
     coded = _coded(nlp, "Iran said talks with the United States resumed on Tuesday.")
     assert [(c[1][:2], c[3], c[4]) for c in coded] == [("04", ["Iran"], ["United States"])]

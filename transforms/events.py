@@ -27,7 +27,8 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
    GPE/LOC/FAC named in an "in/at/near" phrase of the trigger or its object, never a party.
 3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
    cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
-   acts under "accuse"/"allege" are marked alleged.
+   acts under "accuse"/"allege" are marked alleged. A party stating that another is a
+   terrorist or responsible, or that it lied or rigged something, accuses it (CAMEO 112).
 4. Date: a DATE entity attached to the trigger, resolved against the publication date
    (`transforms.dates`); with no expression, the publication date with precision "day" and
    method "publication-date".
@@ -103,6 +104,9 @@ NOUN_EVENTS = {
 STANCE_VERBS = REPORTING_VERBS | {"argue", "allege", "maintain", "contend", "assert", "believe"}
 ACCUSING_NOUNS = frozenset("terrorist terrorism criminal aggressor occupier murderer dictator".split())
 ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
+# Verbs of wrongdoing: a party stating that another did one accuses it ("the Tories said Blair
+# lied"). "lie" only as "lied": "the town lies on the border" is no accusation.
+ACCUSING_VERBS = frozenset("lie cheat deceive mislead rig fiddle betray".split())
 # Intransitive verbs of armed conflict going on ("clashes were continuing", "fighting erupted"):
 # the fighting is an event even when no side is named in the sentence.
 ONGOING_VERBS = frozenset({"continue", "rage", "erupt", "resume", "intensify", "escalate", "break", "flare", "persist"})
@@ -801,7 +805,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 nominal.append((sentence_index, sent, token))
                 continue
             if token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS and (
-                    row := _copula_accusation(token, mentions, covered, home)):
+                    row := _stated_accusation(token, mentions, covered, home)):
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
@@ -950,17 +954,25 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     return sorted(out, key=lambda r: r["trigger_start_char"])
 
 
-def _copula_accusation(verb, mentions, covered: dict[int, int], home: str | None) -> dict | None:
+def _is_wrongdoing(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in ACCUSING_VERBS and (lemma != "lie" or verb.lower_ == "lied")
+
+
+def _stated_accusation(verb, mentions, covered: dict[int, int], home: str | None) -> dict | None:
     """A party stating that another is a terrorist, a criminal, or responsible for something
     ("Turkey has long argued that the YPG is a terrorist organisation", "Russia said Ukraine
-    was responsible for the attack") accuses it (CAMEO 112): the speaker is the actor, the
-    subject of the stated clause the recipient. Negated on either side, nothing is said."""
+    was responsible for the attack"), or that it lied, cheated or rigged something ("the
+    Tories said Blair lied"), accuses it (CAMEO 112): the speaker is the actor, the subject of
+    the stated clause the recipient. Negated on either side, nothing is said."""
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"), None)
+    clause = next((c for c in verb.children
+                   if c.dep_ == "ccomp" and (c.lemma_.lower() == "be" or _is_wrongdoing(c))), None)
     if clause is None or any(c.dep_ == "neg" for c in clause.children):
         return None
-    predicate = next((c for c in clause.children if (c.dep_ == "acomp" and c.lemma_.lower() in ACCUSING_ADJECTIVES) or (
+    predicate = clause if _is_wrongdoing(clause) else next((c for c in clause.children if (
+        c.dep_ == "acomp" and c.lemma_.lower() in ACCUSING_ADJECTIVES) or (
         c.dep_ == "attr" and (c.lemma_.lower() in ACCUSING_NOUNS or any(
             m.dep_ in ("amod", "compound") and m.lemma_.lower() in ACCUSING_NOUNS for m in c.children)))), None)
     accused = next((c for c in clause.children if c.dep_ == "nsubj"), None)
