@@ -417,3 +417,13 @@ def test_joining_a_war_is_fighting_and_approving_a_loan_is_aid(nlp):
     assert [(c[1], c[3]) for c in coded] == [("190", ["Russia"])]
     coded = _coded(nlp, "The World Bank approved a 140 mln dlr loan for India.")
     assert [(c[1], c[3]) for c in coded] == [("071", ["World Bank"])]
+
+
+def test_warning_or_telling_a_party_to_do_something_is_a_demand(nlp):
+    coded = _coded(nlp, "Washington warned Moscow not to invade Ukraine.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("warned", "100", ["Washington"], ["Moscow"])]
+    coded = _coded(nlp, "The United States told Japan to open its markets to American beef.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("told", "100", ["United States"], ["Japan"])]
+    # Speech, not a demand: the reported act is coded, the telling is not.
+    assert [c[1] for c in _coded(nlp, "He told reporters that Russia attacked Ukraine.")] == ["190"]
+    assert _coded(nlp, "China warned that prices would rise.") == []

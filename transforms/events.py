@@ -28,7 +28,8 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
 3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
    cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
    acts under "accuse"/"allege" are marked alleged. A party stating that another is a
-   terrorist or responsible, or that it lied or rigged something, accuses it (CAMEO 112).
+   terrorist or responsible, or that it lied or rigged something, accuses it (CAMEO 112);
+   warning or telling a party to do something ("warned Moscow not to invade") is a demand (100).
 4. Date: a DATE entity attached to the trigger, resolved against the publication date
    (`transforms.dates`); with no expression, the publication date with precision "day" and
    method "publication-date".
@@ -66,6 +67,9 @@ ALLEGATION_GOVERNORS = frozenset({"accuse", "allege", "blame", "charge"})
 # Acts asked of someone ("called for South Korea to support ...") are the content of the
 # request, which is coded itself; they are not events.
 REQUEST_GOVERNORS = frozenset({"call", "urge", "ask", "demand", "request", "press", "appeal", "invite", "encourage"})
+# Reporting verbs that make a demand when they take a party and a to-infinitive ("warned Mr
+# Brown not to", "told Japan to open its markets"): PLOVER REQUEST, CAMEO 100.
+DEMAND_VERBS = frozenset({"warn", "tell"})
 # Verbs too general to be events on their own: only their object/preposition patterns count
 # ("take office" is no seizure, "hold talks" is a consultation, "hold" alone is nothing).
 GENERIC_VERBS = frozenset("take give make have get go come face leave join gather hit die lead increase boost want "
@@ -250,6 +254,13 @@ def _agent_sectors() -> dict[str, str]:
     """lower-cased role noun ("officials", "military") -> sector."""
     frame = seeds.titles()
     return {t.lower(): s for t, s in frame.select("title", "sector").iter_rows() if s}
+
+
+def _is_demand(token) -> bool:
+    """A demand verb (DEMAND_VERBS) with a direct object and a to-infinitive: "warned Mr Brown
+    not to use the cash", not "warned that prices would rise" or "told reporters"."""
+    return token.lemma_.lower() in DEMAND_VERBS and any(c.dep_ == "dobj" for c in token.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children)
 
 
 def _trigger_match(token) -> tuple[str, int, object] | None:
@@ -809,18 +820,21 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
-            if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
+            demand = _is_demand(token)
+            if token.pos_ != "VERB" or (token.lemma_.lower() in REPORTING_VERBS and not demand):
                 continue
             if any(c.dep_ == "neg" for c in token.children):
                 continue  # negated: not an event
             if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
                 continue  # the content of a request, not an act
+            if token.dep_ == "xcomp" and _is_demand(token.head):
+                continue  # what a party was told to do is the content of the demand
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
             described = carrier is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
-            match = _trigger_match(token)
+            match = ("100", 0, None) if demand else _trigger_match(token)
             if match is None:
                 continue
             accused_party = _accused_party(token, match[0], covered)
