@@ -820,8 +820,10 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
+            if token.pos_ != "VERB":
+                continue
             demand = _is_demand(token)
-            if token.pos_ != "VERB" or (token.lemma_.lower() in REPORTING_VERBS and not demand):
+            if token.lemma_.lower() in REPORTING_VERBS and not demand:
                 continue
             if any(c.dep_ == "neg" for c in token.children):
                 continue  # negated: not an event

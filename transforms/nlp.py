@@ -401,8 +401,8 @@ def annotations(
     processes parses: each worker has the model from its start (see `_worker_pool`) and keeps
     it for the life of this process, and reads mentions and events off its own Docs, so only
     small frames travel back and this process stays free (spaCy's own n_process would ship
-    every Doc back here). Inside
-    a Dask worker (a daemonic process, which may not start children) use n_process=1.
+    every Doc back here). Inside a Dask worker (a daemonic process, which may not start
+    children) use n_process=1.
     """
     columns = articles.select("article_id", "body", "published_at", *(["title"] if "title" in articles.columns else []))
     if n_process <= 1:

@@ -9,7 +9,6 @@ France, not Paris, Texas). A country name gets the country's centre from seeds/c
 from __future__ import annotations
 
 import functools
-import threading
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -34,7 +33,6 @@ class City(NamedTuple):
     longitude: float
 
 
-_LOCK = threading.Lock()
 # Cities of the names `prepare` was given (lower-cased key -> cities; [] for no city).
 _PREPARED: dict[str, list[City]] = {}
 
@@ -72,18 +70,16 @@ def prepare(names) -> None:
     """Look the cities of these place names up now, in one pass over GeoNames: `located_place`
     then answers them without the index of every name. Event merging calls it with the places
     of all its events."""
-    with _LOCK:
-        wanted = frozenset(_key(n) for n in names if n) - _PREPARED.keys()
-        if wanted:
-            found = _city_index(wanted)
-            _PREPARED.update({key: found.get(key, []) for key in wanted})
+    wanted = frozenset(_key(n) for n in names if n) - _PREPARED.keys()
+    if wanted:
+        found = _city_index(wanted)
+        _PREPARED.update({key: found.get(key, []) for key in wanted})
 
 
 def _cities_named(key: str) -> list[City]:
-    with _LOCK:
-        if key in _PREPARED:
-            return _PREPARED[key]
-        return _full_index().get(key, [])
+    if key in _PREPARED:
+        return _PREPARED[key]
+    return _full_index().get(key, [])
 
 
 @functools.cache

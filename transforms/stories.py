@@ -63,10 +63,9 @@ def term_counts(articles: pl.DataFrame, mentions: pl.DataFrame, entities: pl.Dat
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    index = articles.select("article_id").with_row_index("row")
+    numbered = articles.select("article_id", "body").with_row_index("row")
     words = (
-        articles.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
-                        pl.col("body").fill_null("").str.extract_all(TOKEN.pattern).alias("token"))
+        numbered.select("row", token=pl.col("body").fill_null("").str.extract_all(TOKEN.pattern))
         .explode("token")
         .drop_nulls("token")
         .with_columns(lower=pl.col("token").str.to_lowercase())
@@ -77,10 +76,10 @@ def term_counts(articles: pl.DataFrame, mentions: pl.DataFrame, entities: pl.Dat
     groups = entities.filter(pl.col("kind") == "group")["entity_id"]
     named = (
         mentions.filter(pl.col("entity_id").is_not_null() & ~pl.col("entity_id").is_in(groups.implode()))
-        .join(index, on="article_id")
+        .join(numbered.select("article_id", "row"), on="article_id")
         .select("row", term=pl.lit("e:") + pl.col("entity_id"), count=pl.lit(2.0))
     )
-    terms = pl.concat([words, named]).with_columns(pl.col("row").cast(pl.UInt32))
+    terms = pl.concat([words, named])
     vocabulary = terms["term"].unique().sort()
     column = terms.join(vocabulary.to_frame().with_row_index("column"), on="term")
     counts = csr_matrix(
