@@ -84,6 +84,33 @@ def test_headlines_give_mentions_with_offsets_into_the_title():
     assert ids["BAUER"] == ids["Rob Bauer"]
 
 
+def test_headlines_parsed_beside_their_bodies_stay_with_their_article():
+    """Headlines are parsed in the bodies' batches, each after its body; an article without a
+    headline (None or blank) between two with one must not shift them."""
+    from datetime import datetime
+
+    import polars as pl
+
+    from transforms import nlp
+
+    articles = pl.DataFrame({
+        "article_id": ["a1", "a2", "a3", "a4"],
+        "title": ["Bauer visits Seoul", None, "   ", "Macron meets Scholz in Paris"],
+        "body": ["NATO's Rob Bauer arrived in Seoul on Monday.", "Japan and China held talks in Beijing.",
+                 "Kenya's president spoke in Nairobi.", "French President Emmanuel Macron met Olaf Scholz."],
+        "published_at": [datetime(2024, 6, 11)] * 4,
+    })
+    raw, _ = nlp.annotations(articles, batch_size=2)  # headlines and bodies in batches of 4 texts
+    headline = {(r["article_id"], r["text"]) for r in raw.filter(pl.col("in_title")).to_dicts()}
+    assert {("a1", "Seoul"), ("a4", "Paris")} <= headline
+    assert {a for a, _ in headline} == {"a1", "a4"}
+    body = raw.filter(~pl.col("in_title"))
+    assert set(body.filter(pl.col("article_id") == "a2")["text"]) >= {"Japan", "China", "Beijing"}
+    for row in raw.to_dicts():
+        source = articles.filter(pl.col("article_id") == row["article_id"])["title" if row["in_title"] else "body"][0]
+        assert source[row["start_char"] : row["end_char"]] == row["text"]
+
+
 def test_title_case_headlines_are_restored_like_all_caps_ones():
     from transforms.nlp import _shouted
 

@@ -396,13 +396,13 @@ def annotations(
     optional title), in the order of `articles`.
 
     One spaCy pass per body, ALL-CAPS lines case-restored first; mentions and event triggers
-    are read off the same Doc. Headlines get a second, short pass (`title_mentions`). With
-    n_process > 1 the batch is cut into chunks of `batch_size` articles that a pool of worker
-    processes parses: each worker has the model from its start (see `_worker_pool`) and keeps
-    it for the life of this process, and reads mentions and events off its own Docs, so only
-    small frames travel back and this process stays free (spaCy's own n_process would ship
-    every Doc back here). Inside a Dask worker (a daemonic process, which may not start
-    children) use n_process=1.
+    are read off the same Doc. Each headline is a Doc of its own, parsed in the same batches
+    as the bodies (`title_mentions`). With n_process > 1 the batch is cut into chunks of
+    `batch_size` articles that a pool of worker processes parses: each worker has the model
+    from its start (see `_worker_pool`) and keeps it for the life of this process, and reads
+    mentions and events off its own Docs, so only small frames travel back and this process
+    stays free (spaCy's own n_process would ship every Doc back here). Inside a Dask worker (a
+    daemonic process, which may not start children) use n_process=1.
     """
     columns = articles.select("article_id", "body", "published_at", *(["title"] if "title" in articles.columns else []))
     if n_process <= 1:
@@ -575,8 +575,22 @@ def _annotated(nlp, articles: pl.DataFrame, batch_size: int) -> tuple[pl.DataFra
     published = [p.date().isoformat() if p is not None else None for p in articles["published_at"].to_list()]
     mention_rows, event_rows = [], []
     bodies = articles["body"].to_list()
-    docs = parsed(nlp, [text_for_parsing(case_restored(body)) for body in bodies], batch_size)
-    for article_id, pub_date, body, doc in zip(ids, published, bodies, docs):
+    titles = articles["title"].to_list() if "title" in articles.columns else [None] * len(ids)
+    # Each headline is parsed right after its body, in the same batches: parsed in batches of
+    # their own, the short headline Docs cost ~5% of a worker's time (the parser and NER pay
+    # per step of a batch, however few tokens it has); beside the bodies, almost nothing.
+    headlines = {i: headline_for_parsing(title, bodies[i]) for i, title in enumerate(titles) if title and title.strip()}
+    texts = []
+    for i, body in enumerate(bodies):
+        texts.append(text_for_parsing(case_restored(body)))
+        if i in headlines:
+            texts.append(headlines[i])
+    docs = parsed(nlp, texts, 2 * batch_size)
+    headline_docs = {}
+    for position, (article_id, pub_date, body) in enumerate(zip(ids, published, bodies)):
+        doc = next(docs)
+        if position in headlines:
+            headline_docs[position] = next(docs)
         found = mentions.doc_mentions(doc)
         mention_ids = [entities.mention_id(article_id, m.start_char, m.end_char) for m in found]
         for index, m in enumerate(found):
@@ -595,8 +609,7 @@ def _annotated(nlp, articles: pl.DataFrame, batch_size: int) -> tuple[pl.DataFra
             location = row.pop("location_mention")
             row["location_mention_id"] = mention_ids[location] if location is not None else None
             event_rows.append(row)
-    titles = articles["title"].to_list() if "title" in articles.columns else [None] * len(ids)
-    mention_rows += title_mentions(nlp, ids, published, titles, bodies, mention_rows, batch_size)
+    mention_rows += title_mentions(headline_docs, ids, published, titles, mention_rows)
     return (
         pl.DataFrame(mention_rows, schema=RAW_MENTION_SCHEMA, orient="row"),
         pl.DataFrame(event_rows, schema=RAW_EVENT_MENTION_SCHEMA, orient="row"),
@@ -631,10 +644,16 @@ def _shouted(title: str, min_share: float = settings.MIN_HEADLINE_CASE_SHARE) ->
     return title
 
 
-def title_mentions(nlp, ids: list[str], published: list, titles: list, bodies: list[str], body_rows: list[dict],
-                   batch_size: int = settings.NLP_BATCH_SIZE) -> list[dict]:
-    """Raw mention rows (in_title = true) of the articles' headlines, case-restored first with
-    the body as the source of each word's case.
+def headline_for_parsing(title: str, body: str) -> str:
+    """The headline case-restored (Title Case ones as if shouted), with the body as the source of
+    each word's case; same length as `title`."""
+    return case_restored(f"{_shouted(title)}\n{body}")[: len(title)]
+
+
+def title_mentions(headline_docs: dict, ids: list[str], published: list, titles: list,
+                   body_rows: list[dict]) -> list[dict]:
+    """Raw mention rows (in_title = true) of the articles' headlines, from `headline_docs`
+    (article position -> the Doc of `headline_for_parsing`).
 
     Numbered after the body's mentions. A bare surname in the headline ("Bauer Meets Kim")
     stands for the one full name with that family name in the body, and a name the body tagged
@@ -654,10 +673,9 @@ def title_mentions(nlp, ids: list[str], published: list, titles: list, bodies: l
         if row["label"] == "PERSON" and row["alias_of"] is None and len(row["text"].replace("-", " ").split()) >= 2:
             family = mentions.family_name(row["text"]).lower()
             full_names.setdefault(row["article_id"], {}).setdefault(family, set()).add(row["mention_index"])
-    todo = [(i, t) for i, t in enumerate(titles) if t and t.strip()]
-    docs = nlp.pipe([case_restored(f"{_shouted(t)}\n{bodies[i]}")[: len(t)] for i, t in todo], batch_size=batch_size)
     rows = []
-    for (position, title), doc in zip(todo, docs):
+    for position, doc in headline_docs.items():
+        title = titles[position]
         article_id, offset = ids[position], counts.get(ids[position], 0)
         names = full_names.get(article_id, {})
         found = mentions.doc_mentions(doc)
