@@ -251,3 +251,21 @@ def _fork_server_pid():
 
     pid = forkserver._forkserver._forkserver_pid
     return pid if pid is not None and Path(f"/proc/{pid}/task").exists() else None
+
+
+def test_worker_preload_builds_the_pipeline_without_polars():
+    """The fork server imports `worker_preload`: it must build the whole pipeline (gazetteer
+    included, so the workers inherit it) and must not import polars (its threads would not
+    survive the fork)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport transforms.worker_preload\nfrom transforms import spacy_pipeline\n"
+            "nlp = spacy_pipeline.pipeline()\n"
+            "print('polars' in sys.modules, spacy_pipeline.pipeline.cache_info().hits, "
+            "'gazetteer_ruler' in nlp.pipe_names, "
+            "'org:NATO' in [e.ent_id_ for e in nlp('Officials in Seoul met NATO.').ents])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "1", "True", "True"]

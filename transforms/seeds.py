@@ -3,23 +3,41 @@
 The only file access in transforms/: the seeds are committed, read-only inputs of the code,
 like a compiled-in table. Each loader returns a polars frame (or a small dict built from one)
 and is cached. seeds/README.md describes each table's grain, origin and licence.
+
+Polars is imported only when a frame is read: `rows` reads a table without it, for the spaCy
+pipeline, which multiprocessing's fork server builds (see transforms/spacy_pipeline.py).
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from transforms import settings
 
+if TYPE_CHECKING:
+    import polars as pl
 
-def _read(name: str, seeds_dir: Path = settings.SEEDS_DIR) -> pl.DataFrame:
+
+def _path(name: str, seeds_dir: Path) -> Path:
     path = seeds_dir / f"{name}.csv"
     if not path.exists():
         raise FileNotFoundError(f"seed table {path} is missing; it is part of the repository (git checkout seeds/)")
-    return pl.read_csv(path, infer_schema=False)  # every column as text: codes keep their leading zeros
+    return path
+
+
+def _read(name: str, seeds_dir: Path = settings.SEEDS_DIR) -> pl.DataFrame:
+    import polars as pl
+
+    return pl.read_csv(_path(name, seeds_dir), infer_schema=False)  # every column as text: codes keep their leading zeros
+
+
+def rows(name: str, seeds_dir: Path = settings.SEEDS_DIR) -> list[dict[str, str | None]]:
+    """A seed table as dicts of text, without polars; an empty field is None, as in `_read`'s frame."""
+    with _path(name, seeds_dir).open(newline="", encoding="utf-8") as handle:
+        return [{key: value if value != "" else None for key, value in row.items()} for row in csv.DictReader(handle)]
 
 
 @functools.cache
@@ -68,6 +86,8 @@ def office_holders() -> pl.DataFrame:
 @functools.cache
 def cameo_codes() -> pl.DataFrame:
     """One row per CAMEO code with root, quad class, Goldstein and PLOVER type/mode."""
+    import polars as pl
+
     return _read("cameo_codes").with_columns(
         pl.col("quad_class").cast(pl.Int8), pl.col("goldstein").cast(pl.Float64)
     )
@@ -76,4 +96,6 @@ def cameo_codes() -> pl.DataFrame:
 @functools.cache
 def event_lexicon() -> pl.DataFrame:
     """One row per trigger pattern: verb, object, preposition -> cameo_code."""
+    import polars as pl
+
     return _read("event_lexicon").with_columns(pl.col("object", "preposition").fill_null(""))
