@@ -353,6 +353,25 @@ def test_accusation_without_object_is_about_the_subject_of_its_that_clause(nlp):
     assert ("shelled", "194", "alleged", ["Russia"], []) in coded
 
 
+def test_that_clause_hung_on_a_phrase_in_between_still_names_the_accused(nlp):
+    """The parser reads "the debate that Canada was trying" as a relative clause of "debate"."""
+    coded = _coded(nlp, "Ambassador Michael Samuels charged during the Council debate that Canada was "
+                        "trying to preserve domestic jobs.")
+    assert [(c[0], c[1], c[4]) for c in coded if c[0] == "charged"] == [("charged", "112", ["Canada"])]
+    # a real relative clause ("the meeting that was held") names no one
+    coded = _coded(nlp, "France charged during the meeting that was held on Monday.")
+    assert [(c[0], c[4]) for c in coded if c[0] == "charged"] == [("charged", [])]
+
+
+def test_aid_for_a_party_to_do_something_goes_to_that_party(nlp):
+    """"approved a loan for India to help ...": the parser hangs India on the "for" of the clause."""
+    coded = _coded(nlp, "The IMF approved a loan for India to help lessen its dependence on oil.")
+    assert [(c[0], c[1], c[4]) for c in coded if c[0] == "approved"] == [("approved", "071", ["India"])]
+    # the usual parse, "for" a preposition of "loan", gives the same
+    coded = _coded(nlp, "The IMF said it approved a credit for Peru to help reduce that country's reliance on grain.")
+    assert [(c[0], c[1], c[4]) for c in coded if c[0] == "approved"] == [("approved", "071", ["Peru"])]
+
+
 def test_irregular_past_is_lemmatised_and_a_sponsor_is_not_the_actor(nlp):
     assert _coded(nlp, "Kurdish forces and Iraq retook the town from Islamic State.")[0][:2] == ("retook", "190")
     coded = _coded(nlp, "United States-backed fighters attacked the town.")

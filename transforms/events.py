@@ -413,13 +413,28 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
     return unique
 
 
+def _that_clause(clause) -> bool:
+    """A clause the parser hung as a relative clause that is a "that" complement: "a complaint
+    that X was ...", "charged during the debate that Canada was trying ..." (its "that" marks
+    it, or opens it before a subject of its own, which a relative "that" would be itself)."""
+    if clause.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    first = clause.doc[clause.left_edge.i]
+    return (first.lower_ == "that" and first.dep_ not in ("nsubj", "nsubjpass")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in clause.children))
+
+
 def _accused(token, mentions, covered: dict[int, int]) -> list[int]:
     """Whom an accusation is about when it has no object: the subject of its "that" clause
-    ("charged that Canada was trying ...", "a complaint that a Canadian law was ...")."""
-    for clause in token.children:
-        # The parser often hangs "a complaint that X was ..." as a relative clause: its "that" tells.
-        is_that_clause = clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-        if clause.dep_ not in ("ccomp", "acl", "advcl") and not is_that_clause:
+    ("charged that Canada was trying ...", "a complaint that a Canadian law was ..."), also when
+    the parser hung the clause on a phrase in between ("charged during the debate that ...")."""
+    clauses = list(token.children)
+    clauses += [clause for prep in token.children if prep.dep_ == "prep" for noun in prep.children
+                if noun.dep_ == "pobj" for clause in noun.children if _that_clause(clause)]
+    for clause in clauses:
+        if clause.dep_ not in ("ccomp", "acl", "advcl") and not _that_clause(clause):
             continue
         for subject in clause.children:
             if subject.dep_ in ("nsubj", "nsubjpass"):
@@ -888,11 +903,17 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
             if not recipient_tokens:
-                # "called for X to act": the requested party is the clause's subject.
-                for clause in token.children:
-                    if clause.dep_ in ("advcl", "xcomp", "ccomp") and any(
-                            m.dep_ == "mark" and m.lower_ in ("for", "on") for m in clause.children):
-                        recipient_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
+                # "called for X to act": the requested party is the clause's subject; in "approved
+                # a loan for India to help ..." the clause may hang on the object, and the parser
+                # may hang the party on the "for" itself.
+                clauses = list(token.children) + (list(obj_token.children) if obj_token is not None else [])
+                for clause in clauses:
+                    marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("for", "on")]
+                    if clause.dep_ in ("advcl", "xcomp", "ccomp") and marks:
+                        recipient_tokens = ([c for c in clause.children if c.dep_ == "nsubj"]
+                                            or [c for m in marks for c in m.children if c.dep_ == "pobj"])[:1]
+                        if recipient_tokens:
+                            break
             if not recipient_tokens and status == "threat":
                 recipient_tokens = _condition_subject(token)
             if not recipient_tokens:
