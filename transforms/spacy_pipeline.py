@@ -50,13 +50,15 @@ def gazetteer_patterns() -> list[dict]:
             patterns.append({"label": "GPE", "pattern": alias, "id": f"city:{iso3}:{alias}"})
         else:
             patterns.append({"label": "GPE", "pattern": alias, "id": f"country:{iso3}"})
-    for alias, org_id in ((row["alias"], row["org_id"]) for row in seeds.rows("organisations")):
+    for row in seeds.rows("organisations"):
+        alias, org_id = row["alias"], row["org_id"]
         patterns.append({"label": "ORG", "pattern": alias, "id": f"org:{org_id}"})
         if alias[:1].isupper() and not alias.lower().startswith("the "):
             patterns.append({"label": "ORG", "pattern": f"the {alias}", "id": f"org:{org_id}"})
     for region in REGION_PATTERNS:
         patterns.append({"label": "LOC", "pattern": region, "id": f"region:{region}"})
-    for title, normalized in ((row["title"], row["normalized"]) for row in seeds.rows("titles")):
+    for row in seeds.rows("titles"):
+        title, normalized = row["title"], row["normalized"]
         # Only abbreviated ranks and honorifics: the small model reads "Lt" or "Adm." as names.
         if title.endswith(".") and title[:1].isupper():
             patterns.append({"label": "TITLE", "pattern": title, "id": f"title:{normalized}"})
