@@ -421,7 +421,7 @@ def _that_clause(clause) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return True
-    first = clause.doc[clause.left_edge.i]
+    first = clause.left_edge
     return (first.lower_ == "that" and first.dep_ not in ("nsubj", "nsubjpass")
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in clause.children))
 
