@@ -1382,18 +1382,21 @@ def merged_events(
         # Inside a block only reports that share a party or the thing acted on can be
         # compatible (`_compatible` demands that evidence), so only those pairs are tried: the
         # same groups, without trying every pair of a block of reports with no country.
+        # Each pair is tried once, however many parties it shares.
         sharing: dict[tuple, list[int]] = {}
+        keys_of: dict[int, list[tuple]] = {}
         for i in members:
             report = reports[i]
-            for party in dict.fromkeys(report["actors"] + report["recipients"]):
-                sharing.setdefault(("party", party), []).append(i)
+            keys = [("party", party) for party in dict.fromkeys(report["actors"] + report["recipients"])]
             if report["object_lemma"] is not None:
-                sharing.setdefault(("object", report["object_lemma"]), []).append(i)
-        for candidates in sharing.values():
-            for x, i in enumerate(candidates):
-                for j in candidates[x + 1 :]:
-                    if find(i) != find(j) and _compatible(reports[i], reports[j], merge_days):
-                        groups.union(i, j)
+                keys.append(("object", report["object_lemma"]))
+            keys_of[i] = keys
+            for key in keys:
+                sharing.setdefault(key, []).append(i)
+        for i in members:
+            for j in sorted({j for key in keys_of[i] for j in sharing[key] if j > i}):
+                if find(i) != find(j) and _compatible(reports[i], reports[j], merge_days):
+                    groups.union(i, j)
 
     clusters: dict[int, list[dict]] = {}
     for i, report in enumerate(reports):
