@@ -24,6 +24,10 @@ Held-out split #3 (`python -m benchmarks.corpus_sentences heldout3`): drawn the 
 another seed (HELDOUT3_SEED) from articles in none of the dev, held-out #1 and held-out #2
 selections, after held-out #2 had been looked at; labelled by a second coder before any
 further tuning.
+
+Split #4 (`python -m benchmarks.corpus_sentences heldout4`): drawn the same way (HELDOUT4_SEED,
+40 sentences per outlet) from articles in none of the earlier selections, labelled blind by
+another coder, scored once, then used for tuning beside dev and held-out #1.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ HELDOUT2_SEED = 20261123
 HELDOUT2_GUARDIAN, HELDOUT2_BBC, HELDOUT2_REUTERS = 20, 18, 18
 HELDOUT3_SEED = 20261205
 HELDOUT3_GUARDIAN, HELDOUT3_BBC, HELDOUT3_REUTERS = 20, 18, 18
+HELDOUT4_SEED = 20261206
+HELDOUT4_GUARDIAN, HELDOUT4_BBC, HELDOUT4_REUTERS = 40, 40, 40
 ACTION_WORDS = re.compile(
     r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
     r"urg\w*|call\w* (on|for)|demand\w*|reject\w*|refus\w*|threat\w*|warn\w*|attack\w*|kill\w*|bomb\w*|"
@@ -152,6 +158,17 @@ def heldout3_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
     return _spans(nlp, articles, random.Random(HELDOUT3_SEED + 1))
 
 
+def heldout4_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+    """As `heldout_spans`, for split #4 (a second tuning split): another seed, and none of the
+    held-out #1, #2 or #3 articles."""
+    first = heldout_spans(nlp, corpus)
+    second = heldout2_spans(nlp, corpus, first)
+    third = heldout3_spans(nlp, corpus)
+    earlier = frozenset(a["id"] for a, _, _ in first + second + third)
+    articles = heldout_articles(corpus, HELDOUT4_SEED, (HELDOUT4_GUARDIAN, HELDOUT4_BBC, HELDOUT4_REUTERS), earlier)
+    return _spans(nlp, articles, random.Random(HELDOUT4_SEED + 1))
+
+
 def _spans(nlp, articles: list[dict], rng: random.Random) -> list[tuple[dict, int, int]]:
     taken: dict[str, int] = {}
     out = []
@@ -185,7 +202,8 @@ def main() -> None:
     from transforms.nlp import pipeline
 
     nlp = pipeline()
-    splits = {"heldout": heldout_spans, "heldout2": heldout2_spans, "heldout3": heldout3_spans}
+    splits = {"heldout": heldout_spans, "heldout2": heldout2_spans, "heldout3": heldout3_spans,
+              "heldout4": heldout4_spans}
     if len(sys.argv) == 2 and sys.argv[1] in splits:
         spans = splits[sys.argv[1]](nlp)
         for article, start, end in spans:
