@@ -46,6 +46,11 @@ def test_no_home_country_no_guess(nlp):
     assert [c for c in _sides(nlp, "Police arrested Ahmed Saleh.") if c[0] == "arrested"] == []
 
 
+def test_with_no_home_country_police_take_the_country_of_the_place_they_act_in(nlp):
+    coded = _sides(nlp, "Police killed three protesters in Cairo on Monday.")
+    assert [c[1:4] for c in coded if c[0] == "killed"] == [([], "EGY", "COP")]
+
+
 def test_speakers_own_forces_take_no_country(nlp):
     coded = _sides(nlp, "Israel closed the crossing. Israel said Jerusalem was calm. Our forces attacked the village.")
     assert [c for c in coded if c[0] == "attacked"] == []  # no party, no guess: no event

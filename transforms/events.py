@@ -749,7 +749,7 @@ def _sentence_country(token, mentions, exclude: set[int]) -> str | None:
 
 def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc, home: str | None,
                 policy_target: bool = False, others: list[int] = (),
-                other_country: str | None = None) -> tuple[list[int], str | None, str | None, bool]:
+                other_country: str | None = None, place: str | None = None) -> tuple[list[int], str | None, str | None, bool]:
     """(party mention indexes, country hint, sector hint, hint is a guess from context) of one side.
 
     The hint is the first party's country when its entity may have none: named in its phrase
@@ -783,8 +783,10 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
                 return indexes, guess, None, True
         return indexes, None, None, False
     sector = _role_sector(head)
-    if sector is not None and home is not None:
-        return [], home, sector, True
+    if sector is not None and (home or place) is not None:
+        # The article's country; in an article about none, the country of the place the act
+        # happened at ("police in Cairo" are Egypt's).
+        return [], home or place, sector, True
     if policy_target and home is not None and _is_policy(head):
         return [], home, None, True
     return [], None, None, False
@@ -938,11 +940,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                           or (mentions[i].gazetteer_id or "").startswith("country:")]
             actor_head = actor_tokens[0] if actor_tokens else None
             recipient_head = recipient_tokens[0] if recipient_tokens else None
+            location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
+            place = _mention_country(mentions[location]) if location is not None else None
             actors, actor_hint, actor_sector, actor_guess = _party_hint(
-                actors, actor_head, mentions, covered, doc, home, others=recipients)
+                actors, actor_head, mentions, covered, doc, home, others=recipients, place=place)
             recipients, recipient_hint, _, recipient_guess = _party_hint(
                 recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS,
-                others=actors, other_country=actor_hint)
+                others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
             if not (actors or actor_hint) and not (
@@ -959,7 +963,6 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
             if obj_token is not None:
                 consumed.add(obj_token.i)
-            location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
             out.append({
                 "sentence_index": sentence_index,
                 "start_char": sent.start_char,
