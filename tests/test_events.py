@@ -446,3 +446,20 @@ def test_warning_or_telling_a_party_to_do_something_is_a_demand(nlp):
     # Speech, not a demand: the reported act is coded, the telling is not.
     assert [c[1] for c in _coded(nlp, "He told reporters that Russia attacked Ukraine.")] == ["190"]
     assert _coded(nlp, "China warned that prices would rise.") == []
+
+
+def test_a_passive_subject_is_the_thing_acted_on(nlp):
+    # "sign" is an event only with an agreement as its object; in the passive the agreement is
+    # the subject and the signatories the agents. The agreement is no side.
+    coded = _coded(nlp, "The accord was signed by Japan and Indonesia on Monday.")
+    assert [(c[1], c[3], c[4]) for c in coded] == [("057", ["Japan", "Indonesia"], [])]
+
+
+def test_a_deal_reached_between_two_parties_has_them_as_actors(nlp):
+    coded = _coded(nlp, "A deal between Iran and Iraq had been reached on Monday.")
+    assert [(c[0], c[1][:2], c[3]) for c in coded] == [("reached", "03", ["Iran", "Iraq"])]
+
+
+def test_the_patient_of_a_passive_killing_stays_its_recipient(nlp):
+    coded = _coded(nlp, "Israel said Syrian soldiers were killed by Hezbollah.")
+    assert [(c[0], c[3], c[4]) for c in coded if c[0] == "killed"] == [("killed", ["Hezbollah"], ["Syrian"])]

@@ -273,6 +273,13 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
     if not candidates:
         return None
     objects = {c.lemma_.lower(): c for c in token.children if c.dep_ in ("dobj", "attr", "oprd")}
+    # A passive's subject is what is acted on: "the accord was signed", "a deal had been reached";
+    # so is the noun a passive participle describes ("the pact, signed by both sides").
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            objects.setdefault(child.lemma_.lower(), child)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
+        objects.setdefault(token.head.lemma_.lower(), token.head)
     preps = {}
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
@@ -901,6 +908,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 subject = _speaker(subject, token) or subject
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
             recipient_tokens = [subject] if passive else ([carried_to] if carried_to is not None else [])
+            if obj_token is not None and subject is not None and obj_token.i == subject.i and subject.i not in covered \
+                    and subject.lemma_.lower() not in _agent_sectors():
+                recipient_tokens = []  # "the accord was signed by X": the accord is the thing, not a side
+                if not actor_tokens:  # "a deal between X and Y was reached": they are its parties
+                    actor_tokens = [o for p in obj_token.children if p.dep_ == "prep" and p.lower_ == "between"
+                                    for o in p.children if o.dep_ == "pobj"]
             for child in token.children:
                 if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
