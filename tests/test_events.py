@@ -463,3 +463,23 @@ def test_a_deal_reached_between_two_parties_has_them_as_actors(nlp):
 def test_the_patient_of_a_passive_killing_stays_its_recipient(nlp):
     coded = _coded(nlp, "Israel said Syrian soldiers were killed by Hezbollah.")
     assert [(c[0], c[3], c[4]) for c in coded if c[0] == "killed"] == [("killed", ["Hezbollah"], ["Syrian"])]
+
+
+def test_refused_or_failed_acts_did_not_happen(nlp):
+    assert [c[0] for c in _coded(nlp, "Labour refused to discuss the plan with the Tories.")] == ["refused"]
+    assert _coded(nlp, "The European Community failed to agree on a research program with Japan.") == []
+
+
+def test_acts_in_a_condition_are_hypothetical(nlp):
+    coded = _coded(nlp, "Livingstone said he would not apologise even if Tony Blair asked him.")
+    assert [c for c in coded if c[0] == "asked"] == []
+
+
+def test_discussing_is_what_a_meeting_is_for_not_a_second_consultation(nlp):
+    coded = _coded(nlp, "Japan and China will meet in Tokyo to discuss the dispute.")
+    assert [(c[0], c[2]) for c in coded] == [("meet", "intent")]
+
+
+def test_an_arranged_meeting_is_an_intent(nlp):
+    coded = _coded(nlp, "The Japanese government is to hold talks with China on Monday.")
+    assert [(c[2], c[1][:2]) for c in coded] == [("intent", "03")]

@@ -80,6 +80,10 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
                           # "express concern", "defer a decision", "circle", "search for targets").
                           "expect catch ease offer help aim persuade express bind defer decline search circle "
                           "ready extract stand ratify decide".split())
+# Verbs whose complement did not happen: "refused to discuss", "failed to agree", "declined to meet".
+NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline"})
+# Subordinators of a clause that is not asserted: a condition ("if Congress passed ...") or a question.
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
 # Participles of verbal acts that the parser often hangs on the addressee rather than on the
@@ -328,6 +332,18 @@ def _subject(token):
             continue
         return None, False
     return None, False
+
+
+def _purpose_of_consultation(token) -> bool:
+    """"Ministers will meet to discuss X", "a meeting to discuss X": the discussion is what the
+    meeting is for, not a second consultation."""
+    if token.lemma_.lower() not in ("discuss", "negotiate", "consult", "review") or token.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+        return False
+    head = token.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return (_event_noun_code(head) or "").startswith("04")
+    match = _trigger_match(head) if head.pos_ == "VERB" else None
+    return match is not None and match[0].startswith("04")
 
 
 def _interview_frame(token) -> bool:
@@ -604,6 +620,8 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
         intent = True
     if token.dep_ == "xcomp" and {c.lower_ for c in token.head.children if c.dep_ == "aux"} & FUTURE_AUX:
         intent = True  # "would have to retaliate", "will need to withdraw": the act is conditional or to come
+    if token.dep_ == "xcomp" and head_lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        intent = True  # "the board is to hold a meeting": arranged, not yet held
     root = code[:2]
     if intent and root in INTENT_CODE:
         return "intent", INTENT_CODE[root]
@@ -855,6 +873,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # the content of a request, not an act
             if token.dep_ == "xcomp" and _is_demand(token.head):
                 continue  # what a party was told to do is the content of the demand
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_GOVERNORS:
+                continue  # "refused to discuss", "failed to agree": it did not happen
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+                continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
+            if _purpose_of_consultation(token):
+                continue  # "will meet in Abu Dhabi to discuss ...": one consultation, not two
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
