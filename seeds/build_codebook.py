@@ -431,6 +431,16 @@ CURATED_LEXICON = [
     ("withdraw", "force", "", "0874", "withdrew forces"),
     ("pull out", "troop", "", "0874", "pulled out troops"),
     ("pull out", "", "", "080", "pulled out: coded like PETRARCH's withdraw (RETREAT family); its GO_SOMEWHERE reading is 040"),
+    # Leaving a place is a military retreat ("the YPG withdrew from Afrin"); leaving talks or a
+    # deal keeps its own code (PETRARCH has the treaty/accord/pact objects).
+    ("withdraw", "", "from", "0874", "withdrew from a town or country: PLOVER RETREAT"),
+    ("withdraw", "talk", "from", "164", "withdrew from talks"),
+    ("withdraw", "negotiation", "from", "164", "withdrew from negotiations"),
+    ("withdraw", "deal", "from", "161", "withdrew from a deal"),
+    ("pull out", "", "of", "0874", "pulled out of a town or country: PLOVER RETREAT"),
+    ("pull out", "deal", "of", "161", "pulled out of a deal"),
+    ("pull out", "agreement", "of", "161", "pulled out of an agreement"),
+    ("retreat", "", "from", "0874", "retreated from a town: PLOVER RETREAT"),
     # Additions measured on benchmarks/events_gold.csv misses (issue 5): readings where the
     # PETRARCH default is not the news reading.
     ("ask", "", "for", "100", "asked for a fee/details: a request (PETRARCH's INVITE reading 040 is rare in news)"),

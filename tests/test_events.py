@@ -483,3 +483,20 @@ def test_discussing_is_what_a_meeting_is_for_not_a_second_consultation(nlp):
 def test_an_arranged_meeting_is_an_intent(nlp):
     coded = _coded(nlp, "The Japanese government is to hold talks with China on Monday.")
     assert [(c[2], c[1][:2]) for c in coded] == [("intent", "03")]
+
+
+def test_withdrawing_from_a_place_is_a_military_retreat(nlp):
+    assert [c[1] for c in _coded(nlp, "Syrian troops withdrew from Afrin on Sunday.")] == ["0874"]
+    assert [c[1] for c in _coded(nlp, "Iran withdrew from the talks with Iraq.")] == ["164"]
+
+
+def test_a_statement_participle_is_its_authors_act(nlp):
+    coded = _coded(nlp, "Liam Fox opened the debate with a speech criticising Tony Blair.")
+    assert [(c[0], c[1][:2], c[3], c[4]) for c in coded if c[0] == "criticising"] == [
+        ("criticising", "11", ["Liam Fox"], ["Tony Blair"])]
+    owned = _coded(nlp, "Tony Blair's letter demanding an inquiry reached Jacques Chirac.")
+    assert [(c[0], c[3]) for c in owned if c[0] == "demanding"] == [("demanding", ["Tony Blair"])]
+
+
+def test_the_writers_first_person_is_no_party(nlp):
+    assert _coded(nlp, "I met with the first group, eight Syrian men who had fled the war.") == []

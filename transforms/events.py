@@ -84,6 +84,10 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
 NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline"})
 # Subordinators of a clause that is not asserted: a condition ("if Congress passed ...") or a question.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Nouns of a statement whose participle is its author's act: "a speech criticising Blair's
+# record", "a motion questioning the plans", "a letter demanding an inquiry".
+STATEMENT_NOUNS = frozenset("speech statement letter motion resolution report article interview message "
+                            "communique declaration address petition editorial".split())
 # Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
 # Participles of verbal acts that the parser often hangs on the addressee rather than on the
@@ -334,6 +338,25 @@ def _subject(token):
     return None, False
 
 
+def _statement_author(token):
+    """The author of a statement whose participle is the act: the possessor of the statement
+    ("Fox's speech criticising ..."), else the subject of the verb that delivers it ("Fox opened
+    proceedings with a speech criticising ...", "McLetchie signed a motion questioning ..."). None
+    for other participles."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    noun = token.head
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = noun.head
+    while verb.dep_ == "prep" and verb.head.i != verb.i:
+        verb = verb.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _purpose_of_consultation(token) -> bool:
     """"Ministers will meet to discuss X", "a meeting to discuss X": the discussion is what the
     meeting is for, not a second consultation."""
@@ -416,6 +439,8 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
         if head.i in covered:
             found.append(covered[head.i])
             continue
+        if head.pos_ == "PRON" and head.lower_ in ("i", "we", "me", "us"):
+            continue  # the writer or an unresolved speaker; what the parse hangs on it is not who it is
         # A common-noun argument ("officials from South Korea and NATO"): entities inside it.
         stack = list(head.children)
         while stack:
@@ -882,8 +907,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
-            described = carrier is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
+            author = _statement_author(token)
+            described = carrier is None and author is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
             match = ("100", 0, None) if demand else _trigger_match(token)
             if match is None:
                 continue
@@ -916,6 +942,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if carrier is not None and subject is None:
                 subject = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
                 own_subject = subject is not None
+            if author is not None and subject is None:
+                subject, own_subject = author, True
             passive = _is_passive(token, subject, own_subject)
             if (token.dep_ == "acl" or accused_party) and token.tag_ == "VBN" and subject is None and token.head.i in covered:
                 # "Russia, condemned by the UN for ...": a passive participle whose patient is the
