@@ -500,3 +500,18 @@ def test_a_statement_participle_is_its_authors_act(nlp):
 
 def test_the_writers_first_person_is_no_party(nlp):
     assert _coded(nlp, "I met with the first group, eight Syrian men who had fled the war.") == []
+
+
+def test_signing_an_agreement_is_joint_so_the_second_signatory_is_the_counterpart():
+    mentions, found = _world()
+    articles = pl.DataFrame({"article_id": ["a1"], "published_at": [datetime(2024, 6, 11)], "source_id": ["s1"]})
+    raw = _reports([
+        {"article_id": "a1", "trigger_start_char": 5, "cameo_code": "057", "object_lemma": "memorandum",
+         "actor_mention_ids": ["m-country:KOR", "m-org:NATO"], "recipient_mention_ids": []},
+        # Praise by the same two is one-sided: the first praises, no counterpart named.
+        {"article_id": "a1", "trigger_start_char": 50, "cameo_code": "051", "object_lemma": None,
+         "actor_mention_ids": ["m-country:KOR", "m-org:NATO"], "recipient_mention_ids": []},
+    ])
+    merged, _ = events.merged_events(raw, mentions, found, articles)
+    sides = {row["cameo_code"]: (row["actor1_country"], row["actor2_country"]) for row in merged.to_dicts()}
+    assert sides == {"057": ("KOR", "IGO"), "051": ("KOR", None)}

@@ -177,6 +177,14 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "acr
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "call"})
 # Types where every party does the same thing: compare the union of parties when merging.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Codes of other types that are joint acts: "Britain and the United States signed a memorandum"
+# (CAMEO 057, PLOVER SUPPORT) has each as the other's counterpart.
+SYMMETRIC_CODES = frozenset({"057"})
+
+
+def symmetric(plover_type: str | None, cameo_code: str) -> bool:
+    """Is every party of the event doing the same thing (the sides are interchangeable)?"""
+    return plover_type in SYMMETRIC_TYPES or cameo_code in SYMMETRIC_CODES
 # Intent codes by CAMEO root: cooperation becomes "express intent to ..." (03x).
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Threat codes by CAMEO root: conflict becomes "threaten ..." (13x).
@@ -1315,7 +1323,9 @@ def _scope(entity: dict) -> str | None:
 def _compatible(a: dict, b: dict, merge_days: int) -> bool:
     if a["plover_type"] != b["plover_type"]:
         return False
-    if a["plover_type"] in SYMMETRIC_TYPES:
+    if symmetric(a["plover_type"], a["cameo_code"]) != symmetric(b["plover_type"], b["cameo_code"]):
+        return False  # signing an agreement (joint) and praising (one-sided) are different acts
+    if symmetric(a["plover_type"], a["cameo_code"]):
         if a["all_scopes"] != b["all_scopes"]:
             return False
     else:
@@ -1444,7 +1454,7 @@ def merged_events(
 
     blocks: dict[tuple, list[int]] = {}
     for i, report in enumerate(reports):
-        scopes = report["all_scopes"] if report["plover_type"] in SYMMETRIC_TYPES else report["actor_scopes"]
+        scopes = report["all_scopes"] if symmetric(report["plover_type"], report["cameo_code"]) else report["actor_scopes"]
         blocks.setdefault((report["plover_type"] or report["cameo_code"][:2], scopes), []).append(i)
     for members in blocks.values():
         # Inside a block only reports that share a party or the thing acted on can be
@@ -1511,7 +1521,7 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
     nobody = (None, None)
     if not actor_slots:
         first, second = nobody, (recipient_slots or [nobody])[0]  # a passive with no agent: only the recipient is known
-    elif best["plover_type"] in SYMMETRIC_TYPES:
+    elif symmetric(best["plover_type"], best["cameo_code"]):
         first, second = (actor_slots + recipient_slots + [nobody, nobody])[:2]
     else:
         first, second = actor_slots[0], (recipient_slots or [nobody])[0]
