@@ -515,3 +515,16 @@ def test_signing_an_agreement_is_joint_so_the_second_signatory_is_the_counterpar
     merged, _ = events.merged_events(raw, mentions, found, articles)
     sides = {row["cameo_code"]: (row["actor1_country"], row["actor2_country"]) for row in merged.to_dicts()}
     assert sides == {"057": ("KOR", "IGO"), "051": ("KOR", None)}
+
+
+def test_an_event_noun_inside_a_phrase_counts_when_it_names_its_sides(nlp):
+    coded = _coded(nlp, "The deal follows months of negotiations between Japan and Indonesia.")
+    assert [(c[0], c[1][:2], c[3]) for c in coded] == [("negotiations", "04", ["Japan", "Indonesia"])]
+    # A prospect of talks is no talks.
+    assert _coded(nlp, "The markets rose in anticipation of talks between Japan and Indonesia.") == []
+
+
+def test_a_call_between_parties_is_a_phone_consultation_and_calls_for_restraint_are_not(nlp):
+    coded = _coded(nlp, "In a call between Vladimir Putin and Recep Erdogan, Syria was discussed.")
+    assert [(c[0], c[1]) for c in coded] == [("call", "041")]
+    assert _coded(nlp, "The United Nations renewed its calls for restraint.") == []

@@ -88,6 +88,10 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # record", "a motion questioning the plans", "a letter demanding an inquiry".
 STATEMENT_NOUNS = frozenset("speech statement letter motion resolution report article interview message "
                             "communique declaration address petition editorial".split())
+# Nouns that hold an event noun as something hoped, feared or proposed, not as something that
+# happened ("in anticipation of a meeting", "the threat of sanctions", "a proposal for talks").
+PROSPECT_NOUNS = frozenset("anticipation prospect possibility hope threat proposal plan idea offer risk danger fear "
+                           "chance expectation invitation preparation call demand request".split())
 # Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
 # Participles of verbal acts that the parser often hangs on the addressee rather than on the
@@ -1137,12 +1141,29 @@ def _takes_place(noun, governor) -> bool:
     return lemma in OCCURRENCE_VERBS and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in governor.children)
 
 
+def _stated_within(noun, governor) -> bool:
+    """An event noun inside another noun's phrase that still states it happened: it names its
+    own sides ("the readout of a call between the two leaders", "months of negotiations between
+    X and Y", "gas attacks on civilians"), and the phrase it sits in is no prospect of it ("in
+    anticipation of a meeting", "calls for talks", "the threat of sanctions")."""
+    if governor.lemma_.lower() in PROSPECT_NOUNS or governor.lemma_.lower() in REQUEST_GOVERNORS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "on")
+               and any(o.dep_ == "pobj" for o in c.children) for c in noun.children)
+
+
 def _event_noun_code(noun) -> str | None:
     """CAMEO code of a noun that names an event by itself, else None."""
     lemma = noun.lemma_.lower()
     if lemma == "strike":
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
         return "195" if modifiers & WEAPON_STRIKE_WORDS else None
+    if lemma == "call":
+        # A call is a consultation only as one between parties or by phone ("a call between the
+        # two leaders", "a phone call with Putin"), not "calls for restraint".
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+        sides = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children)
+        return "041" if sides or modifiers & PHONE_WORDS else None
     return NOUN_EVENTS.get(lemma)
 
 
@@ -1160,7 +1181,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
     if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
-        if noun.dep_ != "ROOT":
+        if noun.dep_ != "ROOT" and not _stated_within(noun, governor):
             return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
         governor = None
     if governor is not None:
