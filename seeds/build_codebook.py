@@ -441,6 +441,17 @@ CURATED_LEXICON = [
     ("pull out", "deal", "of", "161", "pulled out of a deal"),
     ("pull out", "agreement", "of", "161", "pulled out of an agreement"),
     ("retreat", "", "from", "0874", "retreated from a town: PLOVER RETREAT"),
+    # Verbal support: "expressed support for X" ('express' alone is a light verb); defending a
+    # policy or decision is CAMEO 052 "defend verbally" (defending a city is not).
+    ("express", "support", "", "051", "expressed support for X"),
+    ("express", "solidarity", "", "051", "expressed solidarity with X"),
+    ("defend", "decision", "", "052", "defended a decision"),
+    ("defend", "policy", "", "052", "defended a policy"),
+    ("defend", "record", "", "052", "defended a record"),
+    ("defend", "proposal", "", "052", "defended a proposal"),
+    ("defend", "law", "", "052", "defended a law"),
+    ("defend", "bill", "", "052", "defended a bill"),
+    ("defend", "move", "", "052", "defended a move"),
     # Additions measured on benchmarks/events_gold.csv misses (issue 5): readings where the
     # PETRARCH default is not the news reading.
     ("ask", "", "for", "100", "asked for a fee/details: a request (PETRARCH's INVITE reading 040 is rare in news)"),

@@ -528,3 +528,8 @@ def test_a_call_between_parties_is_a_phone_consultation_and_calls_for_restraint_
     coded = _coded(nlp, "In a call between Vladimir Putin and Recep Erdogan, Syria was discussed.")
     assert [(c[0], c[1]) for c in coded] == [("call", "041")]
     assert _coded(nlp, "The United Nations renewed its calls for restraint.") == []
+
+
+def test_expressed_support_and_aid_given_in_money_are_coded(nlp):
+    assert [c[1] for c in _coded(nlp, "Germany expressed support for the French position.")] == ["051"]
+    assert [c[1][:2] for c in _coded(nlp, "The World Bank provided 50 million dollars in aid to Senegal.")] == ["07"]

@@ -300,6 +300,11 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
             objects.setdefault(child.lemma_.lower(), child)
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
         objects.setdefault(token.head.lemma_.lower(), token.head)
+    for obj in list(objects.values()):
+        # "provided 1bn ECUs in aid", "gave $50m in loans": the noun after "in" is what is given.
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                objects.update({p.lemma_.lower(): p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() not in objects})
     preps = {}
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
