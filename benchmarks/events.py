@@ -94,9 +94,11 @@ def system_reports(articles: list[dict]) -> list[dict]:
     info = {r["entity_id"]: r for r in found.to_dicts()}
     codebook = events._codebook()
 
-    def countries(mention_ids, hint):
+    def countries(mention_ids, hint, sector=None):
         if not mention_ids and hint:
             return [hint]  # a side known only by its role noun ("police", "Kurdish forces")
+        if not mention_ids and sector:
+            return [""]  # a role of no known country ("militants"), as merged_events keeps it
         out = []
         for mid in mention_ids or []:
             entity = info.get(entity_of.get(mid))
@@ -107,7 +109,7 @@ def system_reports(articles: list[dict]) -> list[dict]:
 
     reports = []
     for row in raw_events.to_dicts():
-        actors = countries(row["actor_mention_ids"], row["actor_country_hint"])
+        actors = countries(row["actor_mention_ids"], row["actor_country_hint"], row["actor_sector_hint"])
         recipients = countries(row["recipient_mention_ids"], row["recipient_country_hint"])
         if not actors and not recipients:
             continue  # no party at all: merged_events keeps no event for it, so neither does the score

@@ -150,3 +150,25 @@ def test_a_home_visitor_gets_no_guessed_destination(nlp):
             "The editorial coincided with the visit of Japanese minister Taro Sato.")
     coded = [s for s in _sides(nlp, text) if s[0] == "visit"]
     assert not coded or coded[0][5] is None
+
+
+def test_a_role_of_no_known_country_is_still_a_side(nlp):
+    # Armed non-state roles take no country from context, but the attack is an event all the same.
+    coded = _sides(nlp, "Militants attacked a checkpoint near Mosul on Monday.")
+    assert [c[1:4] for c in coded if c[0] == "attacked"] == [([], None, "UAF")]
+
+
+def test_merged_events_keep_an_event_whose_actor_is_known_by_its_role_only():
+    schema = nlp_module.RAW_EVENT_MENTION_SCHEMA
+    row = {**{k: None for k in schema}, "article_id": "a1", "sentence_index": 0, "start_char": 0, "end_char": 40,
+           "quote": "Militants attacked a checkpoint near Mosul.", "trigger": "attacked", "trigger_start_char": 10,
+           "cameo_code": "190", "status": "asserted", "tense": "past", "confidence": 0.6, "actor_mention_ids": [],
+           "recipient_mention_ids": [], "actor_text": "Militants", "actor_sector_hint": "UAF"}
+    raw = pl.DataFrame([row], schema=schema, orient="row")
+    empty_mentions = pl.DataFrame({"mention_id": [], "entity_id": []}, schema={"mention_id": pl.String, "entity_id": pl.String})
+    found = pl.DataFrame([], schema=entities.ENTITY_SCHEMA)
+    articles = pl.DataFrame({"article_id": ["a1"], "published_at": [datetime(2024, 6, 11)], "source_id": ["s1"]})
+    merged, reports = events.merged_events(raw, empty_mentions, found, articles)
+    assert merged.select("plover_type", "actor1_name", "actor1_country", "actor1_sector").rows() == [
+        ("ASSAULT", "Militants", None, "UAF")]
+    assert reports.height == 1

@@ -171,6 +171,8 @@ ETHNIC_COUNTRIES = {"kurdish": ("SYR", "IRQ", "TUR", "IRN"), "kurds": ("SYR", "I
                     "kurd": ("SYR", "IRQ", "TUR", "IRN"), "peshmerga": ("IRQ",)}
 # Agent sectors that never take a country from context: armed non-state and criminal roles.
 NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "INS", "SEP"})
+# Sectors of state bodies and office holders: a side of one of these needs a country.
+STATE_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY", "PRE", "PRM", "ELI", "PTY"})
 # Objects of a criticism or rejection that stand for their author ("dismissed the maternity pay
 # plan", "questioned the timing of the new rules"): a policy is the government's, so with no
 # author named the recipient is the article's home country.
@@ -750,6 +752,21 @@ def _role_sector(token) -> str | None:
     return sector if sector and sector not in NON_STATE_SECTORS else None
 
 
+def _agent_role(token) -> str | None:
+    """Sector of a non-state agent noun ("militants" UAF, "rebels" REB, "students" EDU): a side
+    the events table can hold by its role when no country is known for it. Not a state role
+    ("police", "the government"): a state body of unknown state says nothing codable."""
+    if token is None or token.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in token.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    lemma = token.lemma_.lower()
+    sector = ROLE_SECTORS.get(lemma) or _agent_sectors().get(lemma)
+    return sector if sector not in STATE_SECTORS else None
+
+
 def _is_policy(token) -> bool:
     """The argument names a policy ("the maternity pay plan", "the timing of the new rules")."""
     return token is not None and token.pos_ == "NOUN" and any(
@@ -856,7 +873,8 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
         return [], home or place, sector, True
     if policy_target and home is not None and _is_policy(head):
         return [], home, None, True
-    return [], None, None, False
+    # A role of no known country ("militants attacked", "aid donors promised"): held by its sector.
+    return [], None, _agent_role(head), False
 
 
 @functools.cache
@@ -1031,14 +1049,14 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-            if not (actors or actor_hint) and not (
+            if not (actors or actor_hint or actor_sector) and not (
                     passive and (recipients or recipient_hint) and code[:2] not in COOPERATION_ROOTS):
                 # No one acts: only a passive with a known patient is still an event ("was
                 # arrested", "was accused"), and not a cooperative one ("is assured of support",
                 # "would be protected"): cooperation without its giver says nothing codable.
                 continue
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
-            confidence += 0.15 if actors or actor_hint else 0.0
+            confidence += 0.15 if actors or actor_hint else 0.05 if actor_sector else 0.0
             confidence += 0.1 if recipients or recipient_hint else 0.0
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
@@ -1243,7 +1261,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint)
     recipient_hint, recipient_guess = _visit_destination(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-    if not (actors or actor_hint) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
+    if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
             and not ongoing:
         return None  # fighting "with X", or "fighting continues", is an event even when a side goes unnamed
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
@@ -1432,7 +1450,9 @@ def merged_events(
         # A side with no entity but a country from its role noun ("police", "Kurdish forces").
         actor_only_hint = None if actors else row.get("actor_country_hint")
         recipient_only_hint = None if recipients else row.get("recipient_country_hint")
-        if not actors and not recipients and not actor_only_hint and not recipient_only_hint:
+        # ... or by its role alone, of no known country ("militants", "donors").
+        actor_role_only = not actors and not actor_only_hint and bool(row.get("actor_sector_hint"))
+        if not actors and not recipients and not actor_only_hint and not recipient_only_hint and not actor_role_only:
             continue
         published = article_info.get(row["article_id"], {}).get("published_at")
         anchor = published.date() if published is not None else None
@@ -1541,7 +1561,8 @@ def _merged_row(event_id: str, members: list[dict], entity_info: dict, codebook:
     code = sorted(codes, key=lambda c: (-len(c.rstrip("0")), -codes[c], c))[0]
     best = sorted(members, key=lambda m: (tuple(-x for x in _specificity(m, entity_info)), m["key"]))[0]
     # (entity id, side) slots; a side known only by its role noun ("police") has no entity id.
-    actor_slots = [(e, "actor") for e in best["actors"]] or ([(None, "actor")] if best.get("actor_country_hint") else [])
+    actor_slots = [(e, "actor") for e in best["actors"]] or (
+        [(None, "actor")] if best.get("actor_country_hint") or best.get("actor_sector_hint") else [])
     recipient_slots = ([(e, "recipient") for e in best["recipients"]]
                        or ([(None, "recipient")] if best.get("recipient_country_hint") else []))
     nobody = (None, None)
