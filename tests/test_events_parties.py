@@ -172,3 +172,17 @@ def test_merged_events_keep_an_event_whose_actor_is_known_by_its_role_only():
     assert merged.select("plover_type", "actor1_name", "actor1_country", "actor1_sector").rows() == [
         ("ASSAULT", "Militants", None, "UAF")]
     assert reports.height == 1
+
+
+def test_a_group_word_takes_the_country_of_the_place_named_with_it(nlp):
+    # The article is about Turkey, but the Kurds attacked are those in Syria.
+    coded = _sides(nlp, "Turkey closed the border. Turkish officials met in Ankara. "
+                        "Turkey attacked the Kurds in northern Syria.")
+    assert [c[5] for c in coded if c[0] == "attacked"] == ["SYR"]
+
+
+def test_the_place_of_an_act_is_not_searched_inside_a_clause_of_its_own(nlp):
+    doc = nlp(nlp_module.text_for_parsing("Turkey launched an offensive in a move that angered US officials."))
+    mentions = doc_mentions(doc)
+    rows = events.doc_event_mentions(doc, mentions)
+    assert [r["location_mention"] for r in rows if r["trigger"] in ("launched", "offensive")] in ([None], [None, None])

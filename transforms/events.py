@@ -842,7 +842,7 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
     ("police", "Kurdish forces", "the prime minister") is coded by that noun: the home country
     and the noun's sector. A policy with no author (`policy_target`) is the home country's."""
     if _stateless_only(indexes, mentions):
-        country = _stateless_country(indexes[0], mentions)
+        country = _stateless_country(indexes[0], mentions, (_phrase_place(head, mentions, covered), place))
         if country is not None:
             return [], country, _role_sector(head), True
         indexes = []
@@ -866,6 +866,11 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
             if guess is not None:
                 return indexes, guess, None, True
         return indexes, None, None, False
+    if head is not None and head.lower_ in ETHNIC_COUNTRIES:
+        # A group word the parse left untagged ("the Kurds in northern Syria"): the state it is in.
+        for where in (_phrase_place(head, mentions, covered), place):
+            if where in ETHNIC_COUNTRIES[head.lower_]:
+                return [], where, _role_sector(head), True
     sector = _role_sector(head)
     if sector is not None and (home or place) is not None:
         # The article's country; in an article about none, the country of the place the act
@@ -884,12 +889,25 @@ def _seeded_org_countries() -> dict[str, str | None]:
     return {organisation_key(a): (c or None) for a, c in seeds.organisations().select("alias", "country").iter_rows()}
 
 
-def _stateless_country(index: int, mentions) -> str | None:
-    """A country for a nationality-less group word from the article: "Kurdish forces" in a story
-    about Syria are Syrian (CAMEO codes Kurdish militias by the state they fight in)."""
+def _phrase_place(head, mentions, covered: dict[int, int]) -> str | None:
+    """Country of a place named in the side's own phrase ("the Kurds in northern Syria")."""
+    if head is None:
+        return None
+    index = _location_mention(head, None, mentions, covered, set())
+    return _mention_country(mentions[index]) if index is not None else None
+
+
+def _stateless_country(index: int, mentions, places: tuple[str | None, ...] = ()) -> str | None:
+    """A country for a nationality-less group word: the country of the place the act happened
+    at, when it is one of the group's ("an operation against the Kurds in northern Syria"),
+    else the one the article names most: "Kurdish forces" in a story about Syria are Syrian
+    (CAMEO codes Kurdish militias by the state they fight in)."""
     candidates = ETHNIC_COUNTRIES.get(mentions[index].text.lower().strip())
     if not candidates:
         return None
+    for place in places:
+        if place in candidates:
+            return place
     counts = Counter(
         (m.gazetteer_id or "").split(":")[1] for m in mentions
         if (m.gazetteer_id or "").startswith(("country:", "city:")) and (m.gazetteer_id or "").split(":")[1] in candidates)
@@ -1255,10 +1273,12 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients = [i for i in _accused(noun, mentions, covered) if i not in actors]
     actor_head = actor_tokens[0] if actor_tokens else None
     recipient_head = recipient_tokens[0] if recipient_tokens else None
+    location = _location_mention(noun, None, mentions, covered, set(actors) | set(recipients))
+    place = _mention_country(mentions[location]) if location is not None else None
     actors, actor_hint, actor_sector, actor_guess = _party_hint(
-        actors, actor_head, mentions, covered, noun.doc, home, others=recipients)
+        actors, actor_head, mentions, covered, noun.doc, home, others=recipients, place=place)
     recipients, recipient_hint, _, recipient_guess = _party_hint(
-        recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint)
+        recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint, place=place)
     recipient_hint, recipient_guess = _visit_destination(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
     if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
@@ -1292,7 +1312,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         "status": status,
         "actor_mentions": actors,
         "recipient_mentions": recipients,
-        "location_mention": _location_mention(noun, None, mentions, covered, set(actors) | set(recipients)),
+        "location_mention": location,
         "actor_country_hint": actor_hint,
         "recipient_country_hint": recipient_hint,
         "actor_text": _phrase(actor_head),
@@ -1340,10 +1360,14 @@ def _location_mention(token, obj_token, mentions, covered: dict[int, int], parti
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
                 continue
-            for node in prep.subtree:
+            stack = [prep]
+            while stack:
+                node = stack.pop(0)
                 index = covered.get(node.i)
                 if index is not None and index not in parties and mentions[index].label in ("GPE", "LOC", "FAC"):
                     return index
+                # Not inside a clause of its own: "in a decision that could shift Turkish-US relations".
+                stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl"))
     return None
 
 
