@@ -441,6 +441,15 @@ CURATED_LEXICON = [
     ("pull out", "deal", "of", "161", "pulled out of a deal"),
     ("pull out", "agreement", "of", "161", "pulled out of an agreement"),
     ("retreat", "", "from", "0874", "retreated from a town: PLOVER RETREAT"),
+    # Common news phrasal verbs PETRARCH lacks (a phrasal verb not in the lexicon codes nothing).
+    ("turn down", "", "", "120", "turned down an offer/request: a rejection"),
+    ("strike back", "", "", "190", "struck back: fighting"),
+    ("round up", "", "", "173", "rounded up suspects: arrests"),
+    ("hand over", "", "", "084", "handed over prisoners/territory: return, release"),
+    # "signed off" an agreement (approved it): the phrasal verb, which no longer falls back to "sign".
+    ("sign off", "agreement", "", "057", "signed off an agreement"),
+    ("sign off", "deal", "", "057", "signed off a deal"),
+    ("sign off", "accord", "", "057", "signed off an accord"),
     # Verbal support: "expressed support for X" ('express' alone is a light verb); defending a
     # policy or decision is CAMEO 052 "defend verbally" (defending a city is not).
     ("express", "support", "", "051", "expressed support for X"),

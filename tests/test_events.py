@@ -533,3 +533,15 @@ def test_a_call_between_parties_is_a_phone_consultation_and_calls_for_restraint_
 def test_expressed_support_and_aid_given_in_money_are_coded(nlp):
     assert [c[1] for c in _coded(nlp, "Germany expressed support for the French position.")] == ["051"]
     assert [c[1][:2] for c in _coded(nlp, "The World Bank provided 50 million dollars in aid to Senegal.")] == ["07"]
+
+
+def test_a_phrasal_verb_the_lexicon_lacks_is_not_its_bare_verb(nlp):
+    # "free" is a release (CAMEO 084), "free up money" is not; "turn down" is known: a rejection.
+    assert _coded(nlp, "Britain will free up money for Kenya.") == []
+    assert [c[1] for c in _coded(nlp, "Iran turned down the offer from Iraq.")] == ["120"]
+
+
+def test_a_light_verbs_event_noun_must_be_its_object(nlp):
+    # "has until the next meeting": the meeting is a deadline, not something Japan holds.
+    assert _coded(nlp, "Japan has until the next meeting with Britain to respond.") == []
+    assert [c[1] for c in _coded(nlp, "Japan had a meeting with Britain.")] == ["040"]

@@ -292,6 +292,8 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
     candidates = []
     for verb in ([f"{lemma} {p}" for p in particles] + [lemma]):
         candidates.extend((verb, row) for row in _lexicon().get(verb, ()))
+    if particles and not any(" " in verb for verb, _ in candidates):
+        return None  # a phrasal verb the lexicon does not know is another verb: "free up", "come up with", "sign up to"
     if not candidates:
         return None
     objects = {c.lemma_.lower(): c for c in token.children if c.dep_ in ("dobj", "attr", "oprd")}
@@ -331,6 +333,8 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
             continue  # a known phrasal verb is its own verb: "ruled out" is no "rule", "pulled out" no "pull"
         if obj and obj not in objects:
             continue
+        if obj and not prep and verb in GENERIC_VERBS and objects[obj].dep_ == "pobj":
+            continue  # a light verb's event noun is its object: "has until the next meeting" holds none
         if prep and prep not in preps and not any(
             p.lower_ == prep for o in objects.values() for p in o.children if p.dep_ == "prep"
         ):
@@ -1218,6 +1222,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     modality: negated, no event; "will hold talks" is an intent.
     """
     code = _event_noun_code(noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("until", "till", "before"):
+        return None  # a deadline, not an event: "Japan has until the next meeting to respond"
     governor = noun.head
     while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
