@@ -545,3 +545,18 @@ def test_a_light_verbs_event_noun_must_be_its_object(nlp):
     # "has until the next meeting": the meeting is a deadline, not something Japan holds.
     assert _coded(nlp, "Japan has until the next meeting with Britain to respond.") == []
     assert [c[1] for c in _coded(nlp, "Japan had a meeting with Britain.")] == ["040"]
+
+
+def test_a_request_not_yet_made_is_no_event(nlp):
+    assert _coded(nlp, "Tony Blair will ask Queen Elizabeth to dissolve Parliament.") == []
+    assert [c[1] for c in _coded(nlp, "Tony Blair asked Jacques Chirac to intervene.")] == ["100"]
+
+
+def test_what_an_act_is_for_is_not_a_second_act(nlp):
+    coded = _coded(nlp, "The World Bank approved a loan to India to help cut its oil imports and support Nepal.")
+    assert [c[0] for c in coded] == ["approved"]
+
+
+def test_a_bodys_own_meeting_is_no_consultation(nlp):
+    assert _coded(nlp, "The Labour Party will hold its conference in Manchester.") == []
+    assert [c[2] for c in _coded(nlp, "The Labour Party will hold talks with the Tories in Manchester.")] == ["intent"]

@@ -392,6 +392,22 @@ def _purpose_of_consultation(token) -> bool:
     return match is not None and match[0].startswith("04")
 
 
+def _purpose_of_act(token) -> bool:
+    """An act in a purpose infinitive of a coded act ("approved a loan to help lessen its
+    dependence and spur development", "sent troops to fight"): what the act is for, which has
+    not happened by being aimed at."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    governor = node.head
+    return governor.pos_ == "VERB" and governor.lemma_.lower() not in INTENT_GOVERNORS | REQUEST_GOVERNORS \
+        and _trigger_match(governor) is not None
+
+
 def _interview_frame(token) -> bool:
     """"Asked (by the agency) about X, the minister said/declined to comment ...": a participle
     of "ask" framing the clause is the question put to a source, not a political request.
@@ -671,6 +687,8 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     if token.dep_ == "xcomp" and head_lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         intent = True  # "the board is to hold a meeting": arranged, not yet held
     root = code[:2]
+    if intent and root == "10":
+        return "intent", ""  # "will ask the Queen to ...": a request not yet made; CAMEO has no intent-to-demand
     if intent and root in INTENT_CODE:
         return "intent", INTENT_CODE[root]
     if intent and root in THREAT_CODE:
@@ -959,8 +977,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # "refused to discuss", "failed to agree": it did not happen
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
-            if _purpose_of_consultation(token):
-                continue  # "will meet in Abu Dhabi to discuss ...": one consultation, not two
+            if _purpose_of_consultation(token) or _purpose_of_act(token):
+                continue  # "will meet in Abu Dhabi to discuss ...", "approved a loan to help spur ...": what the act is for
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
@@ -1083,6 +1101,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
             confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
+            if code[:2] in ("03", "04") and obj_token is not None and not (recipients or recipient_hint) and len(actors) < 2 \
+                    and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj_token.children):
+                continue  # "Labour will hold its conference": a body's own meeting, with no one
             if obj_token is not None:
                 consumed.add(obj_token.i)
             out.append({
