@@ -560,3 +560,9 @@ def test_what_an_act_is_for_is_not_a_second_act(nlp):
 def test_a_bodys_own_meeting_is_no_consultation(nlp):
     assert _coded(nlp, "The Labour Party will hold its conference in Manchester.") == []
     assert [c[2] for c in _coded(nlp, "The Labour Party will hold talks with the Tories in Manchester.")] == ["intent"]
+
+
+def test_violence_named_by_a_noun_has_its_victims_as_recipients(nlp):
+    coded = _coded(nlp, "The assassination of Rafik Hariri by Syrian agents shocked Lebanon.")
+    assert [(c[0], c[1], c[4]) for c in coded if c[0] == "assassination"] == [("assassination", "186", ["Rafik Hariri"])]
+    assert _coded(nlp, "The stock market rally lifted Japan.") == []  # "rally" is no protest noun

@@ -112,6 +112,10 @@ NOUN_EVENTS = {
     # airstrikes", "launched an offensive", "mounted a raid"): the noun carries the event.
     "airstrike": "195", "offensive": "190", "raid": "190", "bombardment": "194", "shelling": "194",
     "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
+    # Violence and protest named by a noun ("the killing of protesters by police", "the
+    # assassination of X", "riots in Tehran"). Not "rally" (markets rally) nor "strike" alone.
+    "killing": "1823", "execution": "1823", "assassination": "186", "massacre": "202", "kidnapping": "181",
+    "abduction": "181", "bombing": "183", "ambush": "190", "demonstration": "141", "riot": "145",
 }
 # Verbs by which a party states what another is ("Turkey argues that the YPG is a terrorist
 # organisation"), and the predicates that make such a statement an accusation (CAMEO 112):
@@ -1273,7 +1277,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
             word = prep.lower_
             if word in ("between", "among", "by") or (word == "of" and code.startswith("04")):
                 actor_tokens.extend(objects)
-            elif word in ("with", "against", "on", "to", "toward", "towards"):
+            elif word in ("with", "against", "on", "to", "toward", "towards") or (
+                    word == "of" and code[:2] in ("17", "18", "19", "20")):  # "the killing of protesters": the victims
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
     if not actor_tokens and governor is not None and noun.dep_ in ("dobj", "pobj", "attr"):
         subject, _ = _subject(governor)
