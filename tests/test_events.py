@@ -566,3 +566,13 @@ def test_violence_named_by_a_noun_has_its_victims_as_recipients(nlp):
     coded = _coded(nlp, "The assassination of Rafik Hariri by Syrian agents shocked Lebanon.")
     assert [(c[0], c[1], c[4]) for c in coded if c[0] == "assassination"] == [("assassination", "186", ["Rafik Hariri"])]
     assert _coded(nlp, "The stock market rally lifted Japan.") == []  # "rally" is no protest noun
+
+
+def test_people_who_are_a_patterns_object_are_also_its_recipients(nlp):
+    coded = _coded(nlp, "Russia expelled two British diplomats.")
+    assert [(c[1], c[3], c[4]) for c in coded] == [("166", ["Russia"], ["British"])]
+
+
+def test_a_missile_launch_is_a_show_of_force(nlp):
+    coded = _coded(nlp, "North Korea conducted a missile launch on Tuesday.")
+    assert [(c[0], c[1], c[3]) for c in coded] == [("launch", "150", ["North Korea"])]

@@ -1048,6 +1048,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             for child in token.children:
                 if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
+            if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and (
+                    obj_token.lemma_.lower() in _agent_sectors() or obj_token.lemma_.lower() in ROLE_SECTORS):
+                # The pattern's object is people ("expelled two British diplomats", "killed Syrian
+                # civilians"): they are also who it was done to.
+                recipient_tokens = [obj_token]
             if not recipient_tokens:
                 # "called for X to act": the requested party is the clause's subject; in "approved
                 # a loan for India to help ..." the clause may hang on the object, and the parser
@@ -1228,6 +1233,9 @@ def _event_noun_code(noun) -> str | None:
     if lemma == "strike":
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
         return "195" if modifiers & WEAPON_STRIKE_WORDS else None
+    if lemma in ("launch", "test") and {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")} & {
+            "missile", "rocket", "ballistic", "nuclear"}:
+        return "150"  # "a missile launch", "a nuclear test": a show of military force (PLOVER MOBILIZE)
     if lemma == "call":
         # A call is a consultation only as one between parties or by phone ("a call between the
         # two leaders", "a phone call with Putin"), not "calls for restraint".
