@@ -89,9 +89,9 @@ create table if not exists events (
     plover_type       varchar,              -- PLOVER event type (CONSULT, ASSAULT, ...)
     plover_mode       varchar,              -- PLOVER mode (phone, visit, ...)
     status            varchar not null,     -- asserted | intent | threat | alleged
-    actor1_entity_id  varchar,              -- -> entities: who acts (for symmetric types, the first party)
-    actor1_name       varchar,              -- the actor's canonical name (entities.name)
-    actor1_country    varchar,              -- ISO3 or IGO
+    actor1_entity_id  varchar,              -- -> entities: who acts (for symmetric types, the first party); null for a side named only by a role ("police", "militants")
+    actor1_name       varchar,              -- the actor's canonical name (entities.name), or the role's words as written
+    actor1_country    varchar,              -- ISO3 or IGO; null for non-state roles of no country ("militants" UAF)
     actor1_sector     varchar,              -- GOV, MIL, ... (CAMEO/PLOVER sector code)
     actor2_entity_id  varchar,              -- -> entities: the recipient (or second party)
     actor2_name       varchar,              -- the recipient's canonical name (entities.name)
