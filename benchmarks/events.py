@@ -58,14 +58,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus_sentences import CORPUS, articles_by_id, parseable  # noqa: E402
+from transforms.events import SYMMETRIC_CODES, SYMMETRIC_TYPES  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "events_gold.csv"
 HELDOUT = ROOT / "benchmarks" / "events_heldout.csv"
 HELDOUT2 = ROOT / "benchmarks" / "events_heldout2.csv"
 HELDOUT3 = ROOT / "benchmarks" / "events_heldout3.csv"
 HELDOUT4 = ROOT / "benchmarks" / "events_heldout4.csv"
-SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
-SYMMETRIC_CODES = {"057"}  # as transforms.events.SYMMETRIC_CODES: signing an agreement is joint
 
 
 def gold_sentences(path: Path = GOLD) -> dict[tuple[str, int, int], list[dict]]:
@@ -143,7 +142,7 @@ def _agreement(report: dict, gold: dict) -> tuple[bool, bool, bool]:
     same_type = report["plover_type"] == gold["plover_type"]
     straight = (_accepts(gold["actor_country"], report["actor_country"]),
                 _accepts(gold["recipient_country"], report["recipient_country"]))
-    if gold["plover_type"] in SYMMETRIC or report.get("cameo_code") in SYMMETRIC_CODES:
+    if gold["plover_type"] in SYMMETRIC_TYPES or report.get("cameo_code") in SYMMETRIC_CODES:
         swapped = (_accepts(gold["actor_country"], report["recipient_country"]),
                    _accepts(gold["recipient_country"], report["actor_country"]))
         if sum(swapped) > sum(straight):
@@ -156,7 +155,7 @@ def _dyad_agreement(report: dict, gold: dict) -> tuple[bool, bool]:
     recipients (sides swapped for symmetric types)."""
     best = (False, False)
     dyads = [(a, r) for a in report["actor_countries"] for r in report["recipient_countries"]]
-    if report["plover_type"] in SYMMETRIC or report.get("cameo_code") in SYMMETRIC_CODES:
+    if report["plover_type"] in SYMMETRIC_TYPES or report.get("cameo_code") in SYMMETRIC_CODES:
         parties = report["actor_countries"] + report["recipient_countries"]
         dyads = [(a, r) for i, a in enumerate(parties) for j, r in enumerate(parties) if i != j]
     for actor, recipient in dyads:

@@ -190,11 +190,6 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # Codes of other types that are joint acts: "Britain and the United States signed a memorandum"
 # (CAMEO 057, PLOVER SUPPORT) has each as the other's counterpart.
 SYMMETRIC_CODES = frozenset({"057"})
-
-
-def symmetric(plover_type: str | None, cameo_code: str) -> bool:
-    """Is every party of the event doing the same thing (the sides are interchangeable)?"""
-    return plover_type in SYMMETRIC_TYPES or cameo_code in SYMMETRIC_CODES
 # Intent codes by CAMEO root: cooperation becomes "express intent to ..." (03x).
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Threat codes by CAMEO root: conflict becomes "threaten ..." (13x).
@@ -866,7 +861,9 @@ def _party_hint(indexes: list[int], head, mentions, covered: dict[int, int], doc
     ("U.S. Trade Representative Clayton Yeutter"); else, for a person or organisation of no
     known country, the article's home country. A side with no party but a state role noun
     ("police", "Kurdish forces", "the prime minister") is coded by that noun: the home country
-    and the noun's sector. A policy with no author (`policy_target`) is the home country's."""
+    (else the country of `place`, where the act happened) and the noun's sector. A policy with no
+    author (`policy_target`) is the home country's. A side named only by a non-state role
+    ("militants") keeps its sector and no country."""
     if _stateless_only(indexes, mentions):
         country = _stateless_country(indexes[0], mentions, (_phrase_place(head, mentions, covered), place))
         if country is not None:
@@ -1104,15 +1101,15 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # arrested", "was accused"), and not a cooperative one ("is assured of support",
                 # "would be protected"): cooperation without its giver says nothing codable.
                 continue
+            if code[:2] in ("03", "04") and obj_token is not None and not (recipients or recipient_hint) and len(actors) < 2 \
+                    and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj_token.children):
+                continue  # "Labour will hold its conference": a body's own meeting, with no one
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
             confidence += 0.15 if actors or actor_hint else 0.05 if actor_sector else 0.0
             confidence += 0.1 if recipients or recipient_hint else 0.0
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
             confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
-            if code[:2] in ("03", "04") and obj_token is not None and not (recipients or recipient_hint) and len(actors) < 2 \
-                    and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj_token.children):
-                continue  # "Labour will hold its conference": a body's own meeting, with no one
             if obj_token is not None:
                 consumed.add(obj_token.i)
             out.append({
@@ -1421,6 +1418,11 @@ def _phrase(token) -> str | None:
 
 
 # ---------------------------------------------------------------------------- merging
+
+
+def symmetric(plover_type: str | None, cameo_code: str) -> bool:
+    """Is every party of the event doing the same thing (the sides are interchangeable)?"""
+    return plover_type in SYMMETRIC_TYPES or cameo_code in SYMMETRIC_CODES
 
 
 def _scope(entity: dict) -> str | None:
