@@ -123,3 +123,10 @@ def test_multi_word_titles_give_their_sector(nlp):
 def test_a_hyphenated_given_name_cut_by_the_model_is_restored(nlp):
     found = _by_text(nlp, "Former President Moon Jae-in spoke on Monday.")
     assert "Moon Jae-in" in found and found["Moon Jae-in"].title == "Former President"
+
+
+def test_a_person_set_beside_a_nationality_phrase_takes_its_country(nlp):
+    mentions = _by_text(nlp, "The Turkish foreign minister, Mevlut Cavusoglu, met his Russian counterpart, "
+                             "Sergei Lavrov, and Iran's Javad Zarif.")
+    hints = {text: m.country_hint for text, m in mentions.items() if m.label == "PERSON"}
+    assert hints == {"Mevlut Cavusoglu": "TUR", "Sergei Lavrov": "RUS", "Javad Zarif": "IRN"}

@@ -151,6 +151,18 @@ def _appositive_title_tokens(doc, end: int) -> list:
     return tokens
 
 
+def _apposed_title_tokens(doc, start: int, end: int) -> list:
+    """Tokens naming who a person is from the phrase the name is set beside: "the Turkish
+    foreign minister, Mevlut Cavusoglu", "his Russian counterpart, Sergei Lavrov" (the noun the
+    name is in apposition to, with its modifiers), "Iran's Javad Zarif" (a possessive)."""
+    root = doc[start:end].root
+    tokens = [c for c in root.children if c.dep_ == "poss" and c.i < start]
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < start:
+        tokens += [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < head.i] + [head]
+    return tokens
+
+
 def _span_text(doc, tokens) -> str:
     """The text from the first token to the last (a Span's text: `doc.text` would join the
     whole document's tokens on every call)."""
@@ -311,6 +323,8 @@ def doc_mentions(doc) -> list[Mention]:
             if rank_tokens:
                 mention.rank = _span_text(doc, rank_tokens)
             country, sector, org = _hints(title_tokens + appositive)
+            if country is None and sector is None and org is None:
+                country, sector, org = _hints(_apposed_title_tokens(doc, start, end))
             mention.country_hint, mention.sector_hint, mention.org_hint = country, sector, org
         elif label in ("GPE", "LOC", "FAC", "NORP"):
             mention.role = "modifier" if label == "NORP" else _place_role(doc, start, end)
