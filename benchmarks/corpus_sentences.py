@@ -149,11 +149,13 @@ def heldout2_spans(nlp, corpus: Path = CORPUS,
     return _spans(nlp, articles, random.Random(HELDOUT2_SEED + 1))
 
 
-def heldout3_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+def heldout3_spans(nlp, corpus: Path = CORPUS, first: list[tuple[dict, int, int]] | None = None,
+                   second: list[tuple[dict, int, int]] | None = None) -> list[tuple[dict, int, int]]:
     """As `heldout_spans`, for held-out split #3: another seed, and none of the held-out #1 or
-    #2 articles."""
-    first = heldout_spans(nlp, corpus)
-    earlier = frozenset(a["id"] for a, _, _ in first + heldout2_spans(nlp, corpus, first))
+    #2 articles (`first`, `second`: their spans, when the caller already has them)."""
+    first = heldout_spans(nlp, corpus) if first is None else first
+    second = heldout2_spans(nlp, corpus, first) if second is None else second
+    earlier = frozenset(a["id"] for a, _, _ in first + second)
     articles = heldout_articles(corpus, HELDOUT3_SEED, (HELDOUT3_GUARDIAN, HELDOUT3_BBC, HELDOUT3_REUTERS), earlier)
     return _spans(nlp, articles, random.Random(HELDOUT3_SEED + 1))
 
@@ -163,7 +165,7 @@ def heldout4_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
     held-out #1, #2 or #3 articles."""
     first = heldout_spans(nlp, corpus)
     second = heldout2_spans(nlp, corpus, first)
-    third = heldout3_spans(nlp, corpus)
+    third = heldout3_spans(nlp, corpus, first, second)
     earlier = frozenset(a["id"] for a, _, _ in first + second + third)
     articles = heldout_articles(corpus, HELDOUT4_SEED, (HELDOUT4_GUARDIAN, HELDOUT4_BBC, HELDOUT4_REUTERS), earlier)
     return _spans(nlp, articles, random.Random(HELDOUT4_SEED + 1))

@@ -58,7 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus_sentences import CORPUS, articles_by_id, parseable  # noqa: E402
-from transforms.events import SYMMETRIC_CODES, SYMMETRIC_TYPES  # noqa: E402
+from transforms.events import SYMMETRIC_CODES, SYMMETRIC_TYPES, symmetric  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "events_gold.csv"
 HELDOUT = ROOT / "benchmarks" / "events_heldout.csv"
@@ -113,7 +113,7 @@ def system_reports(articles: list[dict]) -> list[dict]:
         if not actors and not recipients:
             continue  # no party at all: merged_events keeps no event for it, so neither does the score
         plover = codebook[row["cameo_code"]]["plover_type"] or None
-        if events.symmetric(plover, row["cameo_code"]) and len(actors) > 1:
+        if symmetric(plover, row["cameo_code"]) and len(actors) > 1:
             # As merged_events does: the parties in order, the first two are actor1/actor2.
             actors, recipients = actors[:1], actors[1:] + recipients
         reports.append({
@@ -155,7 +155,7 @@ def _dyad_agreement(report: dict, gold: dict) -> tuple[bool, bool]:
     recipients (sides swapped for symmetric types)."""
     best = (False, False)
     dyads = [(a, r) for a in report["actor_countries"] for r in report["recipient_countries"]]
-    if report["plover_type"] in SYMMETRIC_TYPES or report.get("cameo_code") in SYMMETRIC_CODES:
+    if symmetric(report["plover_type"], report.get("cameo_code", "")):
         parties = report["actor_countries"] + report["recipient_countries"]
         dyads = [(a, r) for i, a in enumerate(parties) for j, r in enumerate(parties) if i != j]
     for actor, recipient in dyads:

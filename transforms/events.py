@@ -754,9 +754,9 @@ def home_country(mentions, min_references: int = settings.MIN_HOME_COUNTRY_REFER
     return ranked[0][0]
 
 
-def _role_sector(token) -> str | None:
-    """Sector of a role noun standing for a state body ("police" COP, "Kurdish forces" MIL, "the
-    prime minister" GOV); None for names, pronouns, things and armed non-state roles."""
+def _role_noun_sector(token) -> str | None:
+    """Sector of a role noun acting without a name ("police" COP, "Kurdish forces" MIL,
+    "militants" UAF); None for names, pronouns and things."""
     if token is None or token.pos_ != "NOUN":
         return None
     if any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in token.children):
@@ -770,21 +770,21 @@ def _role_sector(token) -> str | None:
         sector = _agent_sectors().get(f"{' '.join(compounds)} {lemma}")
     if sector is None:
         sector = _agent_sectors().get(lemma)
-    return sector if sector and sector not in NON_STATE_SECTORS else None
+    return sector or None
+
+
+def _role_sector(token) -> str | None:
+    """Sector of a role noun standing for a state body ("police" COP, "Kurdish forces" MIL, "the
+    prime minister" GOV), which takes a country from context; None for armed non-state roles."""
+    sector = _role_noun_sector(token)
+    return sector if sector not in NON_STATE_SECTORS else None
 
 
 def _agent_role(token) -> str | None:
     """Sector of a non-state agent noun ("militants" UAF, "rebels" REB, "students" EDU): a side
     the events table can hold by its role when no country is known for it. Not a state role
     ("police", "the government"): a state body of unknown state says nothing codable."""
-    if token is None or token.pos_ != "NOUN":
-        return None
-    if any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in token.children):
-        return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-        return None
-    lemma = token.lemma_.lower()
-    sector = ROLE_SECTORS.get(lemma) or _agent_sectors().get(lemma)
+    sector = _role_noun_sector(token)
     return sector if sector not in STATE_SECTORS else None
 
 
@@ -978,8 +978,6 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # "refused to discuss", "failed to agree": it did not happen
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
-            if _purpose_of_consultation(token) or _purpose_of_act(token):
-                continue  # "will meet in Abu Dhabi to discuss ...", "approved a loan to help spur ...": what the act is for
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
@@ -989,6 +987,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             match = ("100", 0, None) if demand else _trigger_match(token)
             if match is None:
                 continue
+            if _purpose_of_consultation(token) or _purpose_of_act(token):
+                continue  # "will meet in Abu Dhabi to discuss ...", "approved a loan to help spur ...": what the act is for
             accused_party = _accused_party(token, match[0], covered)
             if described and not accused_party:
                 continue  # a participle describing a noun ("remnants captured", "talks aimed at"): no act of its own
