@@ -28,6 +28,10 @@ further tuning.
 Split #4 (`python -m benchmarks.corpus_sentences heldout4`): drawn the same way (HELDOUT4_SEED,
 40 sentences per outlet) from articles in none of the earlier selections, labelled blind by
 another coder, scored once, then used for tuning beside dev and held-out #1.
+
+Split #5 (`python -m benchmarks.corpus_sentences heldout5`): drawn the same way (HELDOUT5_SEED,
+50 sentences per outlet) from articles in none of the earlier selections, labelled blind by three
+other coders (a third of each outlet each) before any system output on it was seen.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ HELDOUT3_SEED = 20261205
 HELDOUT3_GUARDIAN, HELDOUT3_BBC, HELDOUT3_REUTERS = 20, 18, 18
 HELDOUT4_SEED = 20261206
 HELDOUT4_GUARDIAN, HELDOUT4_BBC, HELDOUT4_REUTERS = 40, 40, 40
+HELDOUT5_SEED = 20261207
+HELDOUT5_GUARDIAN, HELDOUT5_BBC, HELDOUT5_REUTERS = 50, 50, 50
 ACTION_WORDS = re.compile(
     r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
     r"urg\w*|call\w* (on|for)|demand\w*|reject\w*|refus\w*|threat\w*|warn\w*|attack\w*|kill\w*|bomb\w*|"
@@ -160,15 +166,29 @@ def heldout3_spans(nlp, corpus: Path = CORPUS, first: list[tuple[dict, int, int]
     return _spans(nlp, articles, random.Random(HELDOUT3_SEED + 1))
 
 
-def heldout4_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+def heldout4_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, int, int]] | None = None
+                   ) -> list[tuple[dict, int, int]]:
     """As `heldout_spans`, for split #4 (a second tuning split): another seed, and none of the
-    held-out #1, #2 or #3 articles."""
-    first = heldout_spans(nlp, corpus)
-    second = heldout2_spans(nlp, corpus, first)
-    third = heldout3_spans(nlp, corpus, first, second)
-    earlier = frozenset(a["id"] for a, _, _ in first + second + third)
+    held-out #1, #2 or #3 articles (`earlier_spans`: their spans, when the caller has them)."""
+    earlier_spans = _spans_before(nlp, corpus, 4) if earlier_spans is None else earlier_spans
+    earlier = frozenset(a["id"] for a, _, _ in earlier_spans)
     articles = heldout_articles(corpus, HELDOUT4_SEED, (HELDOUT4_GUARDIAN, HELDOUT4_BBC, HELDOUT4_REUTERS), earlier)
     return _spans(nlp, articles, random.Random(HELDOUT4_SEED + 1))
+
+
+def heldout5_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+    """As `heldout_spans`, for split #5: another seed, and none of the articles of splits #1-#4."""
+    earlier = frozenset(a["id"] for a, _, _ in _spans_before(nlp, corpus, 5))
+    articles = heldout_articles(corpus, HELDOUT5_SEED, (HELDOUT5_GUARDIAN, HELDOUT5_BBC, HELDOUT5_REUTERS), earlier)
+    return _spans(nlp, articles, random.Random(HELDOUT5_SEED + 1))
+
+
+def _spans_before(nlp, corpus: Path, split: int) -> list[tuple[dict, int, int]]:
+    """The spans of held-out splits #1 .. #(split - 1), each drawn once."""
+    first = heldout_spans(nlp, corpus)
+    second = heldout2_spans(nlp, corpus, first)
+    spans = first + second + heldout3_spans(nlp, corpus, first, second)
+    return spans + heldout4_spans(nlp, corpus, spans) if split > 4 else spans
 
 
 def _spans(nlp, articles: list[dict], rng: random.Random) -> list[tuple[dict, int, int]]:
@@ -205,7 +225,7 @@ def main() -> None:
 
     nlp = pipeline()
     splits = {"heldout": heldout_spans, "heldout2": heldout2_spans, "heldout3": heldout3_spans,
-              "heldout4": heldout4_spans}
+              "heldout4": heldout4_spans, "heldout5": heldout5_spans}
     if len(sys.argv) == 2 and sys.argv[1] in splits:
         spans = splits[sys.argv[1]](nlp)
         for article, start, end in spans:
