@@ -194,17 +194,20 @@ NON_EVENT_DEFAULTS = {
     "buy": "061: a commercial purchase, not economic cooperation between parties",
     "clear": "080: cleared a hurdle/the way",
     "conduct": "060: conducts a survey/election; light verb, the object noun carries the event",
+    "constitute": "060: 'constituted genocide', 'constitutes a breach'; a description, not an act",
     "consider": "040: a mental act",
     "contain": "170: contains a figure/virus",
     "deal": "050: deals with a problem",
     "defend": "074: defended a decision/record in news, a statement; protection is coded by patterns",
     "determine": "030: decides a value, not an intent to cooperate",
+    "dig": "090: 'digging in its heels', dug trenches; an investigation is coded from probe/investigate",
     "dominate": "190: dominates a market/debate",
     "enable": "080: makes possible",
     "engage": "190: engaged in/with; the object carries the event",
     "ensure": "030: a goal, not an intent to cooperate",
     "escalate": "060: escalated tensions/a war; no act towards a party, and never cooperation",
     "establish": "060: established a fund/rule",
+    "examine": "090: examined a letter/proposal/the figures; an investigation is coded from probe/investigate",
     "fail": "120: failed to ...; a failure is not a rejection",
     "govern": "060: a standing state, not an event",
     "head": "060: heads a body; 'head a mission to' stays curated",
@@ -220,9 +223,11 @@ NON_EVENT_DEFAULTS = {
     "manage": "060: managed to ...",
     "mean": "030: means that ...",
     "organise": "050: organised a seminar/event; no party acted upon",
+    "overcome": "190: overcame problems/opposition/obstacles; force is coded from attack/fight/strike",
     "organize": "050: organized a seminar/event; no party acted upon",
     "oversee": "060: oversees a budget/agency; a standing role",
     "pay": "061: pays a price/bill",
+    "prefer": "051: 'would prefer Turkey to admit'; a preference is no praise",
     "prepare": "030: an intent governor",
     "prevent": "120: prevents an outcome, no party rejected",
     "promote": "050: promoted a product/person",
@@ -290,6 +295,14 @@ NON_EVENT_PATTERNS = {
     ("hold", "tender", ""): "0331: a commercial tender",
     ("issue", "statement", ""): "114: phrase 'defiant statement'; a statement is CAMEO 01, dropped",
     ("launch", "campaign", ""): "190: phrase 'military campaign'; in news mostly a political campaign",
+    # PETRARCH's &PROGRAM under START: launching a scheme or programme is a policy, not negotiation.
+    ("launch", "agenda", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
+    ("launch", "outline", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
+    ("launch", "program", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
+    ("launch", "programme", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
+    ("launch", "schema", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
+    ("launch", "scheme", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
+    ("launch", "workshop", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
     ("prevent", "attack", ""): "053: preventing an attack is no rally of support",
     ("provide", "service", ""): "072: synset &MILITARY 'services'; in news mostly public services",
     ("raise", "concern", ""): "040: raising concerns is a statement",
@@ -298,6 +311,12 @@ NON_EVENT_PATTERNS = {
     ("take", "part", ""): "030: took part in something; participation is no intent to cooperate",
     ("use", "system", ""): "090: synset member head; 'use a system' is no event",
 }
+
+# Verbs of asking whose "for"/"on" object is what is asked for. PETRARCH codes the thing asked
+# for ("call (FOR &INVESTIGATION)" 090, "call (FOR TALKS)" 036, "push (FOR ACCESS)" 040), but
+# a call for an inquiry is no inquiry: PLOVER codes the asking, a REQUEST (CAMEO 10), which the
+# curated "call/ask ... for" rows give. Their patterns with another root are not written.
+REQUEST_FOR_VERBS = frozenset({"call", "appeal", "press", "push", "ask", "plead", "lobby", "urge"})
 
 # --------------------------------------------------------------------------------------------
 # Curated additions. One tuple per row: (verb, object, preposition, cameo_code, why).
@@ -936,6 +955,9 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
                     continue
                 if key in NON_EVENT_PATTERNS:
                     stats["pattern rows dropped: not an event in news (NON_EVENT_PATTERNS)"] += 1
+                    continue
+                if key[0] in REQUEST_FOR_VERBS and key[2] in ("for", "on") and not code.startswith("10"):
+                    stats["pattern rows dropped: codes what is asked for, not the asking (REQUEST_FOR_VERBS)"] += 1
                     continue
                 detail = f"; {reading.detail}" if reading.detail else ""
                 note = f"PETRARCH pattern '{' '.join(row['pattern'].split())}'; family {row['verb_family']}{pair}{detail}"

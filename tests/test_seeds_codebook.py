@@ -203,7 +203,7 @@ def test_pinned_triggers(key, expected):
 
 
 @pytest.mark.parametrize("verb", ["serve", "escalate", "rule", "think", "conduct", "assure", "issue", "break", "provide",
-                                  "oversee", "organise"])
+                                  "oversee", "organise", "constitute", "dig", "examine", "overcome", "prefer"])
 def test_verbs_without_an_interaction_sense_have_no_default(verb):
     """Given the verb audit (NON_EVENT_DEFAULTS), expect no bare row: "served as minister",
     "escalated", "ruled out" and "conducted a survey" code nothing on their own."""
@@ -211,7 +211,8 @@ def test_verbs_without_an_interaction_sense_have_no_default(verb):
 
 
 @pytest.mark.parametrize("key", [("take", "part", ""), ("issue", "statement", ""), ("hit", "target", ""),
-                                 ("launch", "campaign", ""), ("hold", "election", "")])
+                                 ("launch", "campaign", ""), ("hold", "election", ""), ("launch", "scheme", ""),
+                                 ("launch", "programme", "")])
 def test_pattern_rows_whose_modifier_carried_the_meaning_are_gone(key):
     """Given "{DEFIANT STATEMENT}" compiled to its head noun, expect no "issue statement" row."""
     assert key not in lexicon()
@@ -229,6 +230,16 @@ def test_pattern_rows_whose_modifier_carried_the_meaning_are_gone(key):
 )
 def test_audited_readings(key, plover_type):
     assert codes()[lexicon()[key]["cameo_code"]]["plover_type"] == plover_type
+
+
+@pytest.mark.parametrize("verb", ["call", "appeal", "press", "push"])
+def test_what_is_asked_for_is_not_coded_as_done(verb):
+    """Given PETRARCH's "call (FOR &INVESTIGATION)" (090) and "call (FOR TALKS)" (036), expect
+    every "for"/"on" row of a verb of asking to be a request (CAMEO 10): a call for an inquiry is
+    no inquiry."""
+    asked = [row for row in rows("event_lexicon") if row["verb"] == verb and row["preposition"] in ("for", "on")]
+    assert all(row["cameo_code"].startswith("10") for row in asked), asked
+    assert ("call", "", "for") in lexicon() and ("call", "inquiry", "for") not in lexicon()
 
 
 def test_attack_is_a_plover_assault():
