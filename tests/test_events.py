@@ -576,3 +576,31 @@ def test_people_who_are_a_patterns_object_are_also_its_recipients(nlp):
 def test_a_missile_launch_is_a_show_of_force(nlp):
     coded = _coded(nlp, "North Korea conducted a missile launch on Tuesday.")
     assert [(c[0], c[1], c[3]) for c in coded] == [("launch", "150", ["North Korea"])]
+
+
+def test_meeting_or_releasing_needs_a_party_as_object(nlp):
+    coded = _coded(nlp, "Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich in Bern.")
+    assert [(c[0], c[1]) for c in coded] == [("met", "040")]
+    assert _coded(nlp, "Islamic State fighters have released a video filmed in Baghuz.") == []
+    assert [c[1] for c in _coded(nlp, "Iran released the two British sailors on Friday.")] == ["084"]
+    assert _coded(nlp, "Gordon Brown met his fiscal rules.") == []
+
+
+def test_asking_a_question_is_no_request(nlp):
+    assert _coded(nlp, "Tony Blair was asked about Gordon Brown's article on BBC Radio.") == []
+    assert _coded(nlp, "Michael Howard asked what the government had to hide.") == []
+    assert [c[1] for c in _coded(nlp, "Britain asked Japan to open its markets.")] == ["100"]
+    assert [c[1] for c in _coded(nlp, "The Tories called for an inquiry into the visa affair.")] == ["100"]
+
+
+def test_natural_forces_are_no_actors(nlp):
+    assert _coded(nlp, "Hailstorms and strong winds in south China killed two people and injured 20.") == []
+    assert [c[1] for c in _coded(nlp, "Chinese police killed two people in Tibet.")] == ["190"]
+
+
+def test_a_commercial_deal_is_economic_cooperation(nlp):
+    company = _coded(nlp, "Gandalf Technologies Inc signed an agreement with British Telecom to distribute the system.")
+    assert [(c[1], c[3], c[4]) for c in company] == [("061", ["Gandalf Technologies Inc"], ["British Telecom"])]
+    loan = _coded(nlp, "The accord on the loan was signed by Indonesian Finance Minister Radius Prawiro and Takashi Tanaka.")
+    assert [c[1] for c in loan] == ["061"]
+    assert [c[1] for c in _coded(nlp, "Britain and France signed an agreement on border controls.")] == ["057"]

@@ -53,7 +53,7 @@ from datetime import date
 import polars as pl
 
 from transforms import dates, seeds, settings
-from transforms.entities import organisation_key
+from transforms.entities import CORPORATE_SUFFIXES, organisation_key
 from transforms import places as places_module
 from transforms.groups import UnionFind
 
@@ -98,8 +98,26 @@ ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "
 # writer's verb ("written to Blair demanding an explanation"): see _participle_carrier.
 CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "press", "appeal", "accuse", "criticise",
                                  "criticize", "condemn", "threaten", "reject", "blame"})
-# Verbs that are events only when their object is a party ("met Bauer", not "met his fiscal rules").
-PARTY_OBJECT_VERBS = frozenset({"meet"})
+# Verbs that are events only when their object is a party ("met Bauer", "met his Swiss
+# counterpart", "released the two men", not "met his fiscal rules" or "released a video"), unless
+# a lexicon pattern names the object ("released prisoners").
+PARTY_OBJECT_VERBS = frozenset({"meet", "release"})
+# Nouns that stand for a person or people as an object: with the role nouns (ROLE_SECTORS and the
+# agents table) they make "met his counterpart", "released the hostages" acts on a party.
+PERSON_NOUNS = frozenset("counterpart leader head chief president premier chairman people man men woman women "
+                         "child children prisoner hostage detainee captive sailor citizen national activist "
+                         "journalist family relative".split())
+# Subjects that are natural forces or accidents: "hailstorms killed two people", "the earthquake
+# destroyed", "floods displaced" are no acts of a party (CAMEO codes what actors do).
+NATURAL_FORCES = frozenset("storm hailstorm hail wind rain snow flood flooding earthquake quake tremor tsunami "
+                           "hurricane typhoon cyclone tornado landslide mudslide avalanche drought wildfire fire "
+                           "blaze heatwave lightning eruption volcano disease virus epidemic pandemic outbreak "
+                           "accident crash".split())
+# Signing (CAMEO 057) is economic cooperation (061, PLOVER COOPERATE) when what is signed is a
+# commercial deal ("signed a contract", "a joint venture agreement", "the accord on the loan") or
+# a signatory is a company ("Gandalf Technologies Inc signed an agreement with British Telecom").
+BUSINESS_DEAL_WORDS = frozenset("contract venture loan credit supply sale sales purchase licensing licence license "
+                                "marketing distribution merger acquisition commercial financing lease".split())
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
@@ -342,6 +360,43 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
         if best is None or score > best[1] or (score == best[1] and code < best[0]):
             best = (code, score, objects.get(obj) if obj else None)
     return best
+
+
+def _is_party_object(obj, covered: dict[int, int]) -> bool:
+    """The object is a party: a named entity, a pronoun for one, a role or person noun ("his
+    Swiss counterpart", "officials", "the two men"), or a noun set beside a name ("his counterpart
+    Otto Stich")."""
+    if obj.i in covered or obj.lower_ in ("him", "her", "them", "us"):
+        return True
+    lemma = obj.lemma_.lower()
+    if lemma in PERSON_NOUNS or lemma in ROLE_SECTORS or lemma in _agent_sectors():
+        return True
+    return any(c.dep_ in ("appos", "compound") and c.i in covered for c in obj.children)
+
+
+def _business_deal(signed, parties: list[int], mentions) -> bool:
+    """What was signed is a commercial deal (BUSINESS_DEAL_WORDS: "a contract", "a joint venture
+    agreement", "the accord on the loan"), or a signatory is a company (a name ending in a legal
+    form: "Gandalf Technologies Inc", "Chronar Corp")."""
+    if signed is not None:
+        words = {signed.lemma_.lower()} | {c.lemma_.lower() for c in signed.children if c.dep_ in ("compound", "amod")}
+        words |= {o.lemma_.lower() for p in signed.children if p.dep_ == "prep" and p.lower_ in ("on", "for")
+                  for o in p.children if o.dep_ == "pobj"}
+        if words & BUSINESS_DEAL_WORDS:
+            return True
+    return any(mentions[i].text.split()[-1].lower().strip("<>") in CORPORATE_SUFFIXES for i in parties if mentions[i].text.split())
+
+
+def _is_question(token) -> bool:
+    """"ask" putting a question rather than a request: no "to" infinitive and no "for", but
+    "about" or a question clause ("asked what/whether/why ...")."""
+    children = list(token.children)
+    if any(c.dep_ == "xcomp" for c in children) or any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in children):
+        return True
+    return any(c.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB", "WDT") or w.lower_ in ("whether", "if")
+                                         for w in c.subtree if w.i < c.i) for c in children)
 
 
 def _subject(token):
@@ -998,9 +1053,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             code, specificity, obj_token = match
             if token.lemma_.lower() in ASPIRATION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "sought to strengthen ties": the aspired act is coded (as intent), not "seek"
-            if token.lemma_.lower() in PARTY_OBJECT_VERBS and any(
-                    c.dep_ == "dobj" and c.i not in covered and c.lower_ not in ("him", "her", "them") for c in token.children):
+            if token.lemma_.lower() in PARTY_OBJECT_VERBS and obj_token is None and any(
+                    c.dep_ == "dobj" and not _is_party_object(c, covered) for c in token.children):
                 continue
+            if token.lemma_.lower() == "ask" and code.startswith("10") and _is_question(token):
+                continue  # "was asked about the article", "asked what the government had to hide": a question
+            if (force := _subject(token)[0]) is not None and force.dep_ == "nsubj" and force.lemma_.lower() in NATURAL_FORCES:
+                continue  # "hailstorms killed two people, injured 20": no party acts
             if obj_token is None and any(c.dep_ == "dobj" and _event_noun_code(c) is not None for c in token.children):
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
             if code[:2] in ("01", "02") or code not in _codebook():
@@ -1080,6 +1139,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
             if not recipients and code[:2] in ACCUSATION_ROOTS:
                 recipients = [i for i in _accused(token, mentions, covered) if i not in actors]
+            if code == "057" and _business_deal(obj_token, actors + recipients, mentions):
+                code = "061"
             actors = [i for i in actors if mentions[i].role != "place" or mentions[i].label != "GPE"
                       or (mentions[i].gazetteer_id or "").startswith("country:")]
             recipients = [i for i in recipients if mentions[i].role != "place"
