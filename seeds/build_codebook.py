@@ -525,6 +525,8 @@ CURATED_LEXICON = [
     ("mount", "attack", "", "190", "mounted an attack"),
     ("mount", "offensive", "", "190", "mounted an offensive"),
     ("resign", "", "", "0831", "resigned"),
+    ("inflict", "casualty", "", "190", "inflicted casualties (on X): military force (PETRARCH's default 170 is coercion)"),
+    ("inflict", "death", "", "190", "inflicted deaths (on X): military force"),
 ]
 
 

@@ -604,3 +604,18 @@ def test_a_commercial_deal_is_economic_cooperation(nlp):
     loan = _coded(nlp, "The accord on the loan was signed by Indonesian Finance Minister Radius Prawiro and Takashi Tanaka.")
     assert [c[1] for c in loan] == ["061"]
     assert [c[1] for c in _coded(nlp, "Britain and France signed an agreement on border controls.")] == ["057"]
+
+
+def test_a_pattern_without_preposition_is_about_the_direct_object(nlp):
+    # PETRARCH's "call MEETING" (036) is calling a meeting; "called for the meeting" is a request.
+    assert [c[1] for c in _coded(nlp, "Washington has called for the meeting of the committee.")] == ["100"]
+    assert [c[1] for c in _coded(nlp, "Iraq inflicted thousands of casualties on Iran.")] == ["190"]
+
+
+def test_an_event_noun_faced_or_risked_is_a_prospect(nlp):
+    assert _coded(nlp, "Japan also faces more possible sanctions from the United States.") == []
+    assert [c[1] for c in _coded(nlp, "The United States imposed sanctions on Japan.")] == ["163"]
+
+
+def test_asking_whether_is_a_question(nlp):
+    assert _coded(nlp, "Bob Laxton asked Tony Blair, in effect, if he would carry on the policy.") == []

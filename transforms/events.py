@@ -92,6 +92,12 @@ STATEMENT_NOUNS = frozenset("speech statement letter motion resolution report ar
 # happened ("in anticipation of a meeting", "the threat of sanctions", "a proposal for talks").
 PROSPECT_NOUNS = frozenset("anticipation prospect possibility hope threat proposal plan idea offer risk danger fear "
                            "chance expectation invitation preparation call demand request".split())
+# Nouns of amount whose "of" phrase is the real object ("thousands of casualties").
+QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens score scores number lot million "
+                           "millions".split())
+# Verbs whose object event noun is a prospect, not an act: "faces sanctions", "risks
+# retaliation", "fears an attack", "averted a strike".
+PROSPECT_VERBS = frozenset({"face", "risk", "fear", "avert", "avoid", "prevent", "expect", "predict", "forecast"})
 # Verbs that only say someone aims at the act in their complement ("sought to", "plans to").
 ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "expect", "prepare", "decide", "set", "try"})
 # Participles of verbal acts that the parser often hangs on the addressee rather than on the
@@ -322,11 +328,14 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
         objects.setdefault(token.head.lemma_.lower(), token.head)
     for obj in list(objects.values()):
-        # "provided 1bn ECUs in aid", "gave $50m in loans": the noun after "in" is what is given.
+        # "provided 1bn ECUs in aid", "gave $50m in loans": the noun after "in" is what is given;
+        # "inflicted thousands of casualties": the noun after a quantity's "of".
+        quantity = obj.pos_ == "NUM" or obj.lemma_.lower() in QUANTITY_NOUNS
         for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and (prep.lower_ == "in" or (quantity and prep.lower_ == "of")):
                 objects.update({p.lemma_.lower(): p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() not in objects})
     preps = {}
+    prepositional = set()  # objects of the verb's own prepositions
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
             preps.setdefault(child.lower_, child)
@@ -335,6 +344,7 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
                 # interviews" is no "gave them 48 hours" ultimatum.
                 if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
                     objects.setdefault(pobj.lemma_.lower(), pobj)
+                    prepositional.add(pobj.i)
     for child in token.children:
         # "called for X to act": the preposition is parsed as the clause's marker.
         if child.dep_ in ("advcl", "xcomp", "ccomp"):
@@ -350,8 +360,11 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
             continue  # a known phrasal verb is its own verb: "ruled out" is no "rule", "pulled out" no "pull"
         if obj and obj not in objects:
             continue
-        if obj and not prep and verb in GENERIC_VERBS and objects[obj].dep_ == "pobj":
-            continue  # a light verb's event noun is its object: "has until the next meeting" holds none
+        if obj and not prep and objects[obj].i in prepositional:
+            # A pattern without a preposition is about the direct object: "has until the next
+            # meeting" holds none, "called for the meeting" is a call for (100), not "called a
+            # meeting" (036).
+            continue
         if prep and prep not in preps and not any(
             p.lower_ == prep for o in objects.values() for p in o.children if p.dep_ == "prep"
         ):
@@ -395,8 +408,8 @@ def _is_question(token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "about" for c in children):
         return True
-    return any(c.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB", "WDT") or w.lower_ in ("whether", "if")
-                                         for w in c.subtree if w.i < c.i) for c in children)
+    return any(c.dep_ in ("ccomp", "advcl") and any(w.tag_ in ("WP", "WRB", "WDT") or w.lower_ in ("whether", "if")
+                                                    for w in c.subtree if w.i < c.i) for c in children)
 
 
 def _subject(token):
@@ -1329,6 +1342,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
             return None  # "reported talks": hearsay about the noun, coded where it is asserted
         if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
             return None  # "called for talks": the request is the event
+        if noun.dep_ == "dobj" and governor.lemma_.lower() in PROSPECT_VERBS:
+            return None  # "Japan faces more possible sanctions", "risks retaliation": not (yet) done
     holders = [noun] + ([governor] if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") else [])
     holders += [c for c in noun.children if c.dep_ == "relcl"]  # "talks that started ... between X and Y"
     actor_tokens, recipient_tokens = [], []
