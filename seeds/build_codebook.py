@@ -55,8 +55,10 @@ side), source/target/skip markers ($, +, ^) that carry meaning beyond "recipient
 prepositional phrases, "/" alternatives, words after the bracketed phrase, a modifier before
 a synset ("MACHINE &WEAPON": expanding it would drop the modifier), malformed text,
 codes "---" (not an event), codes that code only the reversed direction (":190"), codes
-absent from cameo_codes.csv, and codes whose root is 01 or 02 (statements and appeals, which
-PLOVER drops). A target marker that is the whole argument of a preposition, "(TO +)", means
+absent from cameo_codes.csv, and codes whose root is 01 (statements, which PLOVER drops).
+Appeals (CAMEO 02) are kept: PLOVER drops the category but not the act, which its REQUEST type
+covers ("All requests, demands, and orders"; SUPPORT "is distinct from the CAMEO APPEAL
+category, where the actor simply requested support"), so APPEAL_AS_REQUEST files them there. A target marker that is the whole argument of a preposition, "(TO +)", means
 what the extractor already does with the object of "to", so it is read as "(TO)".
 Paired codes "042:043" keep the first (the direct reading); the note keeps the pair.
 
@@ -96,8 +98,16 @@ PLOVER_TYPES_HEADER = ["plover_type", "quad_class", "definition", "requires_reci
 SECTORS_HEADER = ["sector", "description", "origin"]
 EVENT_LEXICON_HEADER = ["verb", "object", "preposition", "cameo_code", "origin", "note"]
 
-# PLOVER drops CAMEO 01 (public statements) and 02 (appeals): no lexicon row may carry them.
-DROPPED_CAMEO_ROOTS = {"01", "02"}
+# PLOVER drops CAMEO 01 (public statements): no lexicon row may carry them.
+DROPPED_CAMEO_ROOTS = {"01"}
+
+# CAMEO 02 (appeals) has no row in CAMEO2PLOVER-2021, but an appeal is a request: PLOVER's
+# REQUEST is "All requests, demands, and orders", and its SUPPORT definition sends "the CAMEO
+# APPEAL category, where the actor simply requested support" elsewhere. Coders label "urged the
+# international community to act" or "appealed to the government to scrap the plan" REQUEST.
+# The modes are the manual's REQUEST modes (assist, change, yield, meet) where the appeal names one.
+APPEAL_AS_REQUEST = {"02": "", "021": "assist", "022": "", "023": "assist", "024": "change", "025": "yield",
+                     "026": "meet", "027": "", "028": "meet"}
 
 # Never events on their own (design notes 5.4): the extractor codes the embedded clause and keeps
 # the speaker as reported_by. "accord" is spaCy's lemma of "according".
@@ -187,6 +197,7 @@ NON_EVENT_DEFAULTS = {
     "admit": "050: admitted a mistake; a confession, not diplomatic cooperation",
     "affect": "050: a cause, not an act towards a party",
     "allow": "080: permits something; yielding needs a demand",
+    "apply": "020: applied a rule/for a licence; an application is no appeal to a party",
     "argue": "110: argues that ...; a reporting verb in news",
     "arrive": "040: a movement; the visit is coded from visit/travel to",
     "assure": "030: assured that ...; a statement, not an intent to cooperate",
@@ -199,6 +210,7 @@ NON_EVENT_DEFAULTS = {
     "contain": "170: contains a figure/virus",
     "deal": "050: deals with a problem",
     "defend": "074: defended a decision/record in news, a statement; protection is coded by patterns",
+    "desire": "020: a wish, not a request made to a party",
     "determine": "030: decides a value, not an intent to cooperate",
     "dig": "090: 'digging in its heels', dug trenches; an investigation is coded from probe/investigate",
     "dominate": "190: dominates a market/debate",
@@ -212,6 +224,8 @@ NON_EVENT_DEFAULTS = {
     "govern": "060: a standing state, not an event",
     "head": "060: heads a body; 'head a mission to' stays curated",
     "hear": "040: heard evidence/a case",
+    "hint": "020: a hint is a statement",
+    "hope": "020: a hope, not a request made to a party",
     "improve": "060: improved results",
     "intend": "030: an intent governor; its complement is coded",
     "introduce": "040: introduced a bill/tax",
@@ -231,6 +245,7 @@ NON_EVENT_DEFAULTS = {
     "prepare": "030: an intent governor",
     "prevent": "120: prevents an outcome, no party rejected",
     "promote": "050: promoted a product/person",
+    "propose": "020: proposed a plan/tax; offers are coded from its patterns (propose talks)",
     "provide": "060: provides details/services; aid and weapons come from its patterns",
     "pull": "171: pulled; 'pull out' is curated",
     "relate": "060: related to",
@@ -242,6 +257,7 @@ NON_EVENT_DEFAULTS = {
     "serve": "060: served as/served a sentence; not material cooperation",
     "settle": "080: settled a bill/case",
     "supervise": "060: a standing role",
+    "suggest": "020: suggested that ...; a statement",
     "suspect": "110: a belief",
     "sweep": "090: swept to victory/the country",
     "think": "040: a mental act",
@@ -574,6 +590,8 @@ def cameo_codes(dictionaries: Path) -> list[dict[str, str]]:
     def plover_of(code: str) -> tuple[str, str]:
         if code[:2] in DROPPED_CAMEO_ROOTS:
             return "", ""
+        if code[:2] == "02":
+            return "REQUEST", APPEAL_AS_REQUEST.get(code[:3], "")
         candidates = [code + "0"] if len(code) == 2 else [code[:n] for n in (4, 3) if len(code) >= n]
         for candidate in candidates:
             if candidate in mapping:
@@ -916,7 +934,7 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
         elif code not in known_codes:
             stats[f"{what}: code not in cameo_codes ({code})"] += 1
         elif code[:2] in DROPPED_CAMEO_ROOTS:
-            stats[f"{what}: root 01/02 dropped (PLOVER drops statements and appeals)"] += 1
+            stats[f"{what}: root 01 dropped (PLOVER drops statements)"] += 1
         else:
             return code
         return ""

@@ -619,3 +619,10 @@ def test_an_event_noun_faced_or_risked_is_a_prospect(nlp):
 
 def test_asking_whether_is_a_question(nlp):
     assert _coded(nlp, "Bob Laxton asked Tony Blair, in effect, if he would carry on the policy.") == []
+
+
+def test_an_appeal_is_a_request_and_a_future_one_no_event(nlp):
+    coded = _coded(nlp, "Amnesty International appealed to Turkey to release the journalists.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("02", ["Amnesty International"], ["Turkey"])]
+    assert events._codebook()[coded[0][1]]["plover_type"] == "REQUEST"
+    assert _coded(nlp, "Amnesty International will appeal to Turkey to release the journalists.") == []

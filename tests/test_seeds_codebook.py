@@ -2,7 +2,8 @@
 
 Given the committed CSVs (stdlib csv, no dependency on ../shared), expect the contracts the
 extract stage relies on: exact headers, zero-padded CAMEO codes, sorted unique keys, every
-lexicon code resolvable, no CAMEO 01/02 rows, and a few rows pinned by name. The last test
+lexicon code resolvable, no CAMEO 01 rows, appeals (02) as PLOVER REQUEST, and a few rows pinned
+by name. The last test
 rebuilds the tables from the dictionaries and expects byte-identical files.
 """
 
@@ -103,9 +104,18 @@ def test_041_is_a_phone_consultation():
     assert (row["plover_type"], row["plover_mode"]) == ("CONSULT", "phone")
 
 
-def test_statements_and_appeals_have_no_plover_type():
-    dropped = [row for row in rows("cameo_codes") if row["cameo_root"] in {"01", "02"}]
+def test_statements_have_no_plover_type():
+    dropped = [row for row in rows("cameo_codes") if row["cameo_root"] == "01"]
     assert dropped and all(row["plover_type"] == row["plover_mode"] == "" for row in dropped)
+
+
+def test_appeals_are_plover_requests():
+    """Given CAMEO 02 (absent from CAMEO2PLOVER), expect PLOVER REQUEST ("All requests, demands,
+    and orders"), with the manual's mode where the appeal names one."""
+    appeals = {row["cameo_code"]: row for row in rows("cameo_codes") if row["cameo_root"] == "02"}
+    assert appeals and all(row["plover_type"] == "REQUEST" for row in appeals.values())
+    assert appeals["0231"]["plover_mode"] == "assist" and appeals["026"]["plover_mode"] == "meet"
+    assert lexicon()[("appeal", "", "")]["cameo_code"].startswith("02")
 
 
 def test_every_other_code_has_a_known_plover_type():
@@ -150,10 +160,10 @@ def test_lexicon_codes_exist_in_cameo_codes():
     assert all(row["cameo_code"] in known for row in rows("event_lexicon"))
 
 
-def test_lexicon_codes_are_zero_padded_and_never_statements_or_appeals():
+def test_lexicon_codes_are_zero_padded_and_never_statements():
     for row in rows("event_lexicon"):
         assert CAMEO_CODE.fullmatch(row["cameo_code"]), row
-        assert row["cameo_code"][:2] not in {"01", "02"}, row
+        assert row["cameo_code"][:2] != "01", row
 
 
 def test_lexicon_cells_are_lower_case_lemmas():
@@ -203,7 +213,8 @@ def test_pinned_triggers(key, expected):
 
 
 @pytest.mark.parametrize("verb", ["serve", "escalate", "rule", "think", "conduct", "assure", "issue", "break", "provide",
-                                  "oversee", "organise", "constitute", "dig", "examine", "overcome", "prefer"])
+                                  "oversee", "organise", "constitute", "dig", "examine", "overcome", "prefer", "hope",
+                                  "suggest", "propose"])
 def test_verbs_without_an_interaction_sense_have_no_default(verb):
     """Given the verb audit (NON_EVENT_DEFAULTS), expect no bare row: "served as minister",
     "escalated", "ruled out" and "conducted a survey" code nothing on their own."""

@@ -754,7 +754,7 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     if token.dep_ == "xcomp" and head_lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         intent = True  # "the board is to hold a meeting": arranged, not yet held
     root = code[:2]
-    if intent and root == "10":
+    if intent and root in ("02", "10"):
         return "intent", ""  # "will ask the Queen to ...": a request not yet made; CAMEO has no intent-to-demand
     if intent and root in INTENT_CODE:
         return "intent", INTENT_CODE[root]
@@ -1075,7 +1075,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # "hailstorms killed two people, injured 20": no party acts
             if obj_token is None and any(c.dep_ == "dobj" and _event_noun_code(c) is not None for c in token.children):
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
-            if code[:2] in ("01", "02") or code not in _codebook():
+            if code[:2] == "01" or code not in _codebook():
                 continue
             if code.startswith("04") and obj_token is not None and (
                 obj_token.lemma_.lower() == "call"
