@@ -626,3 +626,15 @@ def test_an_appeal_is_a_request_and_a_future_one_no_event(nlp):
     assert [(c[1][:2], c[3], c[4]) for c in coded] == [("02", ["Amnesty International"], ["Turkey"])]
     assert events._codebook()[coded[0][1]]["plover_type"] == "REQUEST"
     assert _coded(nlp, "Amnesty International will appeal to Turkey to release the journalists.") == []
+
+
+def test_a_quoted_judgement_of_a_party_is_criticism_or_praise(nlp):
+    praise = _coded(nlp, 'Lord Rennard said the appointment was a "significant strengthening of the Lib Dem team".')
+    assert [(c[1], c[3]) for c in praise] == [("051", ["Rennard"])]
+    blame = _coded(nlp, 'Vince Cable said the chancellor had failed to deal with the "looming problems" of the tax.')
+    assert [(c[1], c[3]) for c in blame] == [("111", ["Vince Cable"])]
+    # The writer's paraphrase, a judgement of no party, and a quote that states an act are not.
+    assert _coded(nlp, "Vince Cable said the chancellor had failed to deal with the looming problems of the tax.") == []
+    assert _coded(nlp, 'Willmon said "light crude oils are a terrible waste of the remaining resources".') == []
+    stated = _coded(nlp, 'Mr Howard said: "The Tories criticised Labour brutally and unfairly."')
+    assert [(c[0], c[3]) for c in stated] == [("criticised", ["Tories"])]

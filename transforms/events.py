@@ -52,7 +52,7 @@ from datetime import date
 
 import polars as pl
 
-from transforms import dates, seeds, settings
+from transforms import dates, packaged_models, seeds, settings
 from transforms.entities import CORPORATE_SUFFIXES, organisation_key
 from transforms import places as places_module
 from transforms.groups import UnionFind
@@ -148,6 +148,12 @@ NOUN_EVENTS = {
 STANCE_VERBS = REPORTING_VERBS | {"argue", "allege", "maintain", "contend", "assert", "believe"}
 ACCUSING_NOUNS = frozenset("terrorist terrorism criminal aggressor occupier murderer dictator".split())
 ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
+# Reporting verbs of the press and of hearsay, not of a party taking a stance ("Hanoi radio
+# reported", "Iran claimed he had been killed").
+NEWS_VERBS = frozenset({"report", "quote", "according", "claim", "confirm", "note", "announce"})
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+# VADER compound scores of a statement at or below which it is criticism, at or above which praise.
+STANCE_TONE = (-0.5, 0.6)
 # Verbs of wrongdoing: a party stating that another did one accuses it ("the Tories said Blair
 # lied"). "lie" only as "lied": "the town lies on the border" is no accusation.
 ACCUSING_VERBS = frozenset("lie cheat deceive mislead rig fiddle betray".split())
@@ -1021,6 +1027,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     nominal: list = []
     out = []
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
+    stances: list = []  # (sentence_index, sentence, clause span, row) of judging statements
     for sentence_index, sent in enumerate(doc.sents):
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
@@ -1031,6 +1038,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
+            if token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS and (
+                    found := _stated_stance(token, mentions, covered, home)):
+                stances.append((sentence_index, sent, *found))
             if token.pos_ != "VERB":
                 continue
             demand = _is_demand(token)
@@ -1214,7 +1224,74 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if row is not None:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
                             "quote": sent.text, **row})
+    for sentence_index, sent, (start, end), row in stances:
+        # A statement that judges is coded only when what it says holds no act of its own
+        # ("X said Y had attacked Z" is Y's attack).
+        if not any(start <= r["trigger_start_char"] < end or r["trigger_start_char"] == row["trigger_start_char"]
+                   for r in out):
+            out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
+                        "quote": sent.text, **row})
     return sorted(out, key=lambda r: r["trigger_start_char"])
+
+
+def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
+    """A party's statement that judges, by the tone of what it says (VADER's lexicon, as the
+    article tone): strongly negative wording is criticism (CAMEO 111, PLOVER ACCUSE: "Mr
+    Redwood said: 'Mr Blair has forgotten the interests of taxpayers'"), strongly positive is
+    praise (051, SUPPORT: "Lord Rennard said the appointment was a 'significant strengthening'").
+    The speaker is the actor; the recipient is the first party named in the statement, else its
+    subject's (the home country for an unnamed "the government"). ((start, end) of the
+    statement, row) or None."""
+    if verb.lemma_.lower() in NEWS_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    words = list(clause.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if not QUOTE_MARKS & set(verb.sent.text):
+        return None  # only the party's own words: a paraphrase is the writer's
+    tone = packaged_models.sentiment_analyzer().polarity_scores(verb.doc.text[start:end])["compound"]
+    code = "111" if tone <= STANCE_TONE[0] else "051" if tone >= STANCE_TONE[1] else None
+    speaker, _ = _subject(verb)
+    if code is None or speaker is None:
+        return None
+    speaker = _speaker(speaker, verb) or speaker
+    actors = _actor_mentions(speaker, mentions, covered)
+    # Whom it judges: a party named in it, or a state body or office holder ("the chancellor",
+    # "ministers"); a statement about prices, crops or casualties judges no one.
+    target = next((w for w in words if (w.i in covered and covered[w.i] not in actors
+                                        and mentions[covered[w.i]].role not in ("place", "modifier"))
+                   or (w.i not in covered and _role_noun_sector(w) in STATE_SECTORS)), None)
+    if target is None:
+        return None
+    head = target
+    recipients = [covered[target.i]] if target.i in covered else []
+    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, speaker, mentions, covered, verb.doc, home,
+                                                                others=recipients)
+    recipients, recipient_hint, _, recipient_guess = _party_hint(
+        recipients, head, mentions, covered, verb.doc, home, policy_target=True, others=actors, other_country=actor_hint)
+    if not (actors or actor_hint):
+        return None
+    confidence = 0.45 - (settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
+    return (start, end), {
+        "trigger": verb.text,
+        "trigger_start_char": verb.idx,
+        "cameo_code": code,
+        "status": "asserted",
+        "actor_mentions": actors,
+        "recipient_mentions": recipients,
+        "location_mention": None,
+        "actor_country_hint": actor_hint,
+        "recipient_country_hint": recipient_hint,
+        "actor_text": _phrase(speaker),
+        "recipient_text": _phrase(head) if head is not None else None,
+        "actor_sector_hint": actor_sector,
+        "object_lemma": None,
+        "date_text": _date_expression(verb),
+        "tense": _tense(verb, "asserted"),
+        "confidence": round(confidence, 3),
+    }
 
 
 def _is_wrongdoing(verb) -> bool:
