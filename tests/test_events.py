@@ -638,3 +638,17 @@ def test_a_quoted_judgement_of_a_party_is_criticism_or_praise(nlp):
     assert _coded(nlp, 'Willmon said "light crude oils are a terrible waste of the remaining resources".') == []
     stated = _coded(nlp, 'Mr Howard said: "The Tories criticised Labour brutally and unfairly."')
     assert [(c[0], c[3]) for c in stated] == [("criticised", ["Tories"])]
+
+
+def test_an_adverb_particle_makes_a_known_phrasal_verb_and_comments_stand_for_their_author(nlp):
+    coded = _coded(nlp, "Iraq's president has hit back at comments made by Donald Trump.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("hit", "111", ["Iraq"], ["Donald Trump"])]
+
+
+def test_a_capitalised_office_acts_for_the_home_country_and_a_defended_plan_is_its_governments(nlp):
+    doc = nlp(nlp_module.text_for_parsing("Britain and British ministers met in London. "
+                                          "The Lord Chancellor has defended government plans to introduce control orders."))
+    from transforms.mentions import doc_mentions
+
+    coded = [e for e in events.doc_event_mentions(doc, doc_mentions(doc)) if e["trigger"] == "defended"]
+    assert [(e["cameo_code"], e["actor_country_hint"], e["recipient_country_hint"]) for e in coded] == [("052", "GBR", "GBR")]

@@ -88,6 +88,10 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # record", "a motion questioning the plans", "a letter demanding an inquiry".
 STATEMENT_NOUNS = frozenset("speech statement letter motion resolution report article interview message "
                             "communique declaration address petition editorial".split())
+# Words someone said or wrote, which stand for their author as the target of a reply ("hit back
+# at comments made by Donald Trump", "rejected claims by the Tories").
+AUTHORED_NOUNS = STATEMENT_NOUNS | frozenset("comment remark claim allegation accusation criticism suggestion "
+                                             "remarks comments".split())
 # Nouns that hold an event noun as something hoped, feared or proposed, not as something that
 # happened ("in anticipation of a meeting", "the threat of sanctions", "a proposal for talks").
 PROSPECT_NOUNS = frozenset("anticipation prospect possibility hope threat proposal plan idea offer risk danger fear "
@@ -95,6 +99,8 @@ PROSPECT_NOUNS = frozenset("anticipation prospect possibility hope threat propos
 # Nouns of amount whose "of" phrase is the real object ("thousands of casualties").
 QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens score scores number lot million "
                            "millions".split())
+# Adverbs that make a phrasal verb the lexicon knows ("hit back", "pull out", "step down").
+ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "up", "away", "over"})
 # Verbs whose object event noun is a prospect, not an act: "faces sanctions", "risks
 # retaliation", "fears an attack", "averted a strike".
 PROSPECT_VERBS = frozenset({"face", "risk", "fear", "avert", "avoid", "prevent", "expect", "predict", "forecast"})
@@ -177,6 +183,9 @@ IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun
                     "withdrawn": "withdraw", "foresworn": "forswear", "rebuilt": "rebuild", "outlawed": "outlaw"}
 # CAMEO roots whose recipient may sit in a "that" clause: accuse/disapprove (11), reject (12).
 ACCUSATION_ROOTS = frozenset({"11", "12"})
+# Roots whose object may be a policy standing for its author (POLICY_NOUNS): criticising,
+# rejecting, and backing or defending one ("defended government plans" supports the government).
+POLICY_ROOTS = ACCUSATION_ROOTS | {"05"}
 # Unnamed state actors that stand for the country in context ("the government is working with").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "ministry", "cabinet", "authority", "military", "army"})
 # Role nouns that stand for a body of a state (or its opposition) when no name is attached:
@@ -318,6 +327,10 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
     """(cameo_code, specificity, matched object token) for a verb token, or None."""
     lemma = IRREGULAR_LEMMAS.get(token.lower_, token.lemma_.lower())
     particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
+    # The parser often hangs "back" as an adverb ("hit back at comments"): a particle when the
+    # lexicon knows the phrasal verb.
+    particles += [c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES
+                  and f"{lemma} {c.lower_}" in _lexicon() and c.lower_ not in particles]
     candidates = []
     for verb in ([f"{lemma} {p}" for p in particles] + [lemma]):
         candidates.extend((verb, row) for row in _lexicon().get(verb, ()))
@@ -557,6 +570,10 @@ def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -
         stack = list(head.children)
         while stack:
             node = stack.pop(0)
+            if node.dep_ == "acl" and head.lemma_.lower() in AUTHORED_NOUNS:
+                # "comments made by Donald Trump": the words stand for their author.
+                stack.extend(o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+                continue
             if node.dep_ in ("relcl", "acl", "ccomp", "advcl") or node.i in skip:
                 continue
             if node.dep_ == "amod" and node.lemma_.lower() in SPONSOR_PARTICIPLES:
@@ -831,8 +848,8 @@ def home_country(mentions, min_references: int = settings.MIN_HOME_COUNTRY_REFER
 def _role_noun_sector(token) -> str | None:
     """Sector of a role noun acting without a name ("police" COP, "Kurdish forces" MIL,
     "militants" UAF); None for names, pronouns and things."""
-    if token is None or token.pos_ != "NOUN":
-        return None
+    if token is None or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)):
+        return None  # a capitalised title is a role too: "the Lord Chancellor", "the Home Secretary"
     if any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in token.children):
         return None  # "our forces": the speaker's side, whoever that is
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -1127,6 +1144,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             for child in token.children:
                 if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
                     recipient_tokens = [child]
+            if not recipient_tokens and obj_token is not None and code[:2] in POLICY_ROOTS and _is_policy(obj_token):
+                recipient_tokens = [obj_token]  # "defended government plans": the plan stands for its author
             if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and (
                     obj_token.lemma_.lower() in _agent_sectors() or obj_token.lemma_.lower() in ROLE_SECTORS):
                 # The pattern's object is people ("expelled two British diplomats", "killed Syrian
@@ -1175,7 +1194,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             actors, actor_hint, actor_sector, actor_guess = _party_hint(
                 actors, actor_head, mentions, covered, doc, home, others=recipients, place=place)
             recipients, recipient_hint, _, recipient_guess = _party_hint(
-                recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in ACCUSATION_ROOTS,
+                recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in POLICY_ROOTS,
                 others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
