@@ -652,3 +652,17 @@ def test_a_capitalised_office_acts_for_the_home_country_and_a_defended_plan_is_i
 
     coded = [e for e in events.doc_event_mentions(doc, doc_mentions(doc)) if e["trigger"] == "defended"]
     assert [(e["cameo_code"], e["actor_country_hint"], e["recipient_country_hint"]) for e in coded] == [("052", "GBR", "GBR")]
+
+
+def test_reuters_angle_brackets_around_a_company_are_blanked_for_the_parser(nlp):
+    body = "<Ecolab Co> of the United States signed a contract with <Henkel KGaA>."
+    parsed = nlp_module.text_for_parsing(body)
+    assert len(parsed) == len(body) and parsed.startswith(" Ecolab Co  of") and "a < b" in nlp_module.text_for_parsing("a < b")
+    assert [(c[1], c[3]) for c in _coded(nlp, body)] == [("060", ["United States"])]
+
+
+def test_talks_an_offer_was_made_in_are_held_not_intended(nlp):
+    coded = _coded(nlp, "The EC offered a compromise in last week's talks in Brussels.")
+    assert [(c[0], c[1], c[2]) for c in coded if c[0] == "talks"] == [("talks", "040", "asserted")]
+    prepared = _coded(nlp, "Iran said it was prepared for talks with the United States.")
+    assert [(c[1], c[2]) for c in prepared] == [("036", "intent")]

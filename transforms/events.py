@@ -1502,7 +1502,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     elif status == "asserted" and (
             any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
                 for c in noun.children)
-            or (governor is not None and noun.dep_ == "pobj" and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})):
+            or (governor is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "toward", "towards")
+                and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})):
         # "readying for a final assault", "prepared for talks": the act is still to come.
         # "a meeting scheduled for next week", "the planned summit": not yet happened.
         if code[:2] in INTENT_CODE:
