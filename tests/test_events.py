@@ -666,3 +666,11 @@ def test_talks_an_offer_was_made_in_are_held_not_intended(nlp):
     assert [(c[0], c[1], c[2]) for c in coded if c[0] == "talks"] == [("talks", "040", "asserted")]
     prepared = _coded(nlp, "Iran said it was prepared for talks with the United States.")
     assert [(c[1], c[2]) for c in prepared] == [("036", "intent")]
+
+
+def test_a_withdrawal_carried_out_is_a_retreat_and_one_announced_a_concession(nlp):
+    announced = _coded(nlp, "Donald Trump has announced a rapid troop withdrawal from Syria.")
+    assert [(c[0], c[1], c[3], c[4]) for c in announced] == [("withdrawal", "080", ["Donald Trump"], ["Syria"])]
+    done = _coded(nlp, "The Soviet withdrawal from Afghanistan ended in 1989.")
+    assert [(c[0], c[1], c[4]) for c in done] == [("withdrawal", "0874", ["Afghanistan"])]
+    assert events._codebook()["080"]["plover_type"] == "CONCEDE" and events._codebook()["0874"]["plover_type"] == "RETREAT"

@@ -96,6 +96,10 @@ AUTHORED_NOUNS = STATEMENT_NOUNS | frozenset("comment remark claim allegation ac
 # happened ("in anticipation of a meeting", "the threat of sanctions", "a proposal for talks").
 PROSPECT_NOUNS = frozenset("anticipation prospect possibility hope threat proposal plan idea offer risk danger fear "
                            "chance expectation invitation preparation call demand request".split())
+# Verbs that declare an act rather than carry it out: "announced a troop withdrawal" is a
+# concession (PLOVER CONCEDE covers "declarations (but not implementations) of ceasefires and
+# withdrawals"), the withdrawal itself a retreat.
+DECLARING_VERBS = frozenset({"announce", "declare", "promise", "pledge"})
 # Nouns of amount whose "of" phrase is the real object ("thousands of casualties").
 QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens score scores number lot million "
                            "millions".split())
@@ -146,6 +150,8 @@ NOUN_EVENTS = {
     # assassination of X", "riots in Tehran"). Not "rally" (markets rally) nor "strike" alone.
     "killing": "1823", "execution": "1823", "assassination": "186", "massacre": "202", "kidnapping": "181",
     "abduction": "181", "bombing": "183", "ambush": "190", "demonstration": "141", "riot": "145",
+    # A pull-back of forces ("a rapid troop withdrawal from Syria"; PLOVER RETREAT).
+    "withdrawal": "0874",
 }
 # Verbs by which a party states what another is ("Turkey argues that the YPG is a terrorist
 # organisation"), and the predicates that make such a statement an accusation (CAMEO 112):
@@ -1434,8 +1440,11 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     if governor is not None:
         if any(c.dep_ == "neg" for c in governor.children):
             return None
-        if governor.lemma_.lower() in REPORTING_VERBS and noun.dep_ in ("dobj", "nsubj"):
-            return None  # "reported talks": hearsay about the noun, coded where it is asserted
+        if governor.lemma_.lower() in REPORTING_VERBS and noun.dep_ in ("dobj", "nsubj") and not (
+                governor.lemma_.lower() == "announce" and noun.dep_ == "dobj"):
+            # "reported talks": hearsay about the noun, coded where it is asserted. Announcing
+            # one's own act is the act: "Trump announced a troop withdrawal from Syria".
+            return None
         if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
             return None  # "called for talks": the request is the event
         if noun.dep_ == "dobj" and governor.lemma_.lower() in PROSPECT_VERBS:
@@ -1452,9 +1461,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
                 continue
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             word = prep.lower_
-            if word in ("between", "among", "by") or (word == "of" and code.startswith("04")):
-                actor_tokens.extend(objects)
-            elif word in ("with", "against", "on", "to", "toward", "towards") or (
+            if word in ("between", "among", "by") or (word == "of" and code[:2] in ("04", "08")):
+                actor_tokens.extend(objects)  # "talks of the G7", "the withdrawal of Soviet troops"
+            elif word in ("with", "against", "on", "to", "toward", "towards") or (word == "from" and code[:2] == "08") or (
                     word == "of" and code[:2] in ("17", "18", "19", "20")):  # "the killing of protesters": the victims
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
     if not actor_tokens and governor is not None and noun.dep_ in ("dobj", "pobj", "attr"):
@@ -1493,6 +1502,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
             and not ongoing:
         return None  # fighting "with X", or "fighting continues", is an event even when a side goes unnamed
+    if code[:2] == "08" and governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DECLARING_VERBS:
+        code = "080"  # "announced a troop withdrawal": declared, not carried out (PLOVER CONCEDE, not RETREAT)
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
     if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "pobj"
             and governor.lemma_.lower() in PREPARATION_VERBS):
