@@ -674,3 +674,14 @@ def test_a_withdrawal_carried_out_is_a_retreat_and_one_announced_a_concession(nl
     done = _coded(nlp, "The Soviet withdrawal from Afghanistan ended in 1989.")
     assert [(c[0], c[1], c[4]) for c in done] == [("withdrawal", "0874", ["Afghanistan"])]
     assert events._codebook()["080"]["plover_type"] == "CONCEDE" and events._codebook()["0874"]["plover_type"] == "RETREAT"
+
+
+def test_saying_what_a_party_should_do_is_a_request_not_the_act(nlp):
+    coded = _coded(nlp, "Labour said Japan should open its markets.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("said", "020", ["Labour"], ["Japan"])]
+    assert events._codebook()["020"]["plover_type"] == "REQUEST"
+    assert [c[0] for c in _coded(nlp, "Labour said Japan should impose sanctions on Iran.")] == ["said"]
+    # One's own resolve, advice on a condition, and a guess are no requests.
+    assert _coded(nlp, "Tony Blair told the Daily Telegraph that we should consider an international process.") == []
+    assert _coded(nlp, 'Tony Blair added: "If you are afraid of criticism, you should go and do another job."') == []
+    assert [c[1] for c in _coded(nlp, "Labour said Japan must have attacked Iran.")] == ["190"]

@@ -1061,8 +1061,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
-            if token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS and (
-                    found := _stated_stance(token, mentions, covered, home)):
+            if token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS | {"believe", "think"} and (
+                    found := _stated_request(token, mentions, covered, home) or _stated_stance(token, mentions, covered, home)):
                 stances.append((sentence_index, sent, *found))
             if token.pos_ != "VERB":
                 continue
@@ -1077,6 +1077,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # what a party was told to do is the content of the demand
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_GOVERNORS:
                 continue  # "refused to discuss", "failed to agree": it did not happen
+            if _deontic(token):
+                continue  # "Japan should open its markets": asked for, not done (see _stated_request)
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
             if _interview_frame(token):
@@ -1259,6 +1261,66 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     return sorted(out, key=lambda r: r["trigger_start_char"])
 
 
+def _deontic(verb) -> bool:
+    """The verb is what someone should or must do ("the administration should push", "they
+    must learn", "ought to"), not what was done; "must have been" is a guess, not an order."""
+    verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    for v in verbs:
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in aux}
+        if words & {"should", "ought"} or ("must" in words and "have" not in words):
+            return True
+    return False
+
+
+def _stated_request(verb, mentions, covered: dict[int, int], home: str | None):
+    """A party saying what another should do asks it to (CAMEO 020, PLOVER REQUEST): "Rep. Hal
+    Daub said the administration should push hard for greater beef imports", "Yeutter said the
+    Taiwan and South Korean currencies should be adjusted". The speaker is the actor; the
+    recipient is who should act (the parties in the clause's subject, a state role, else, for a
+    thing that should change, the home country's government). ((start, end), row) or None."""
+    if verb.lemma_.lower() in NEWS_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and _deontic(c)), None)
+    if clause is None or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.subtree):
+        return None  # "if you are afraid of criticism, you should go": advice on a condition
+    speaker, _ = _subject(verb)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or (subject is not None and subject.lower_ in ("i", "we", "you")):
+        return None  # "we should consider": the speaker's own resolve; "you should": advice to anyone
+    speaker = _speaker(speaker, verb) or speaker
+    actors = _actor_mentions(speaker, mentions, covered)
+    recipients = [i for i in _argument_mentions(subject, mentions, covered, set()) if i not in actors] if subject is not None else []
+    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, speaker, mentions, covered, verb.doc, home,
+                                                                others=recipients)
+    if not (actors or actor_hint):
+        return None
+    recipients, recipient_hint, _, recipient_guess = _party_hint(
+        recipients, subject, mentions, covered, verb.doc, home, others=actors, other_country=actor_hint)
+    if not (recipients or recipient_hint) and home is not None:
+        recipient_hint, recipient_guess = home, True
+    words = list(clause.subtree)
+    confidence = 0.45 - (settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
+    return (words[0].idx, words[-1].idx + len(words[-1].text)), {
+        "trigger": verb.text,
+        "trigger_start_char": verb.idx,
+        "cameo_code": "020",
+        "status": "asserted",
+        "actor_mentions": actors,
+        "recipient_mentions": recipients,
+        "location_mention": None,
+        "actor_country_hint": actor_hint,
+        "recipient_country_hint": recipient_hint,
+        "actor_text": _phrase(speaker),
+        "recipient_text": _phrase(subject) if subject is not None else None,
+        "actor_sector_hint": actor_sector,
+        "object_lemma": None,
+        "date_text": _date_expression(verb),
+        "tense": _tense(verb, "asserted"),
+        "confidence": round(confidence, 3),
+    }
+
+
 def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
     """A party's statement that judges, by the tone of what it says (VADER's lexicon, as the
     article tone): strongly negative wording is criticism (CAMEO 111, PLOVER ACCUSE: "Mr
@@ -1438,8 +1500,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
             return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
         governor = None
     if governor is not None:
-        if any(c.dep_ == "neg" for c in governor.children):
-            return None
+        if any(c.dep_ == "neg" for c in governor.children) or _deontic(governor):
+            return None  # "did not hold talks", "should look at sanctions": no act
         if governor.lemma_.lower() in REPORTING_VERBS and noun.dep_ in ("dobj", "nsubj") and not (
                 governor.lemma_.lower() == "announce" and noun.dep_ == "dobj"):
             # "reported talks": hearsay about the noun, coded where it is asserted. Announcing
