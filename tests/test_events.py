@@ -685,3 +685,11 @@ def test_saying_what_a_party_should_do_is_a_request_not_the_act(nlp):
     assert _coded(nlp, "Tony Blair told the Daily Telegraph that we should consider an international process.") == []
     assert _coded(nlp, 'Tony Blair added: "If you are afraid of criticism, you should go and do another job."') == []
     assert [c[1] for c in _coded(nlp, "Labour said Japan must have attacked Iran.")] == ["190"]
+
+
+def test_a_purpose_is_aimed_at_unless_the_act_carries_it_out(nlp):
+    planned = _coded(nlp, "Clayton Yeutter plans a July trip to China to discuss trade with Li Peng.")
+    assert [(c[0], c[1]) for c in planned] == [("plans", "036")]  # the plan is the intent; "discuss" is its aim
+    assert _coded(nlp, "The United States raised a Kurdish militia to fight Islamic State in Syria.") == []
+    acted = _coded(nlp, "Japan acted to tighten restrictions on microchip exports to the United States.")
+    assert [c[0] for c in acted] == ["tighten"]

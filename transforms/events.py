@@ -100,6 +100,10 @@ PROSPECT_NOUNS = frozenset("anticipation prospect possibility hope threat propos
 # concession (PLOVER CONCEDE covers "declarations (but not implementations) of ceasefires and
 # withdrawals"), the withdrawal itself a retreat.
 DECLARING_VERBS = frozenset({"announce", "declare", "promise", "pledge"})
+# Verbs whose purpose infinitive is what was done: "acted to tighten restrictions", "came
+# forward to urge Britain", "returned to Argentina to consult the president". Any other
+# purpose ("a trip to China to discuss trade", "a militia raised to fight") is only aimed at.
+CARRYING_VERBS = frozenset({"act", "move", "come", "go", "return", "travel", "fly", "step", "intervene", "use"})
 # Nouns of amount whose "of" phrase is the real object ("thousands of casualties").
 QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens score scores number lot million "
                            "millions".split())
@@ -1079,6 +1083,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # "refused to discuss", "failed to agree": it did not happen
             if _deontic(token):
                 continue  # "Japan should open its markets": asked for, not done (see _stated_request)
+            if token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                    and token.head.lemma_.lower() not in CARRYING_VERBS:
+                continue  # a purpose: "plans a trip to China to discuss trade", "a militia raised to fight"
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
             if _interview_frame(token):
