@@ -108,6 +108,11 @@ DROPPED_CAMEO_ROOTS = {"01"}
 # The modes are the manual's REQUEST modes (assist, change, yield, meet) where the appeal names one.
 APPEAL_AS_REQUEST = {"02": "", "021": "assist", "022": "", "023": "assist", "024": "change", "025": "yield",
                      "026": "meet", "027": "", "028": "meet"}
+# Verbs whose 02 readings are kept: verbs of asking. PETRARCH also gives 02 codes to needing,
+# wanting, raising, bidding, proposing and announcing ("need aid" 023, "bid for a settlement"
+# 027, synset expansions such as "campaign city"), which in news are no appeal to a party.
+APPEAL_VERBS = frozenset("appeal ask request petition plead beg implore entreat exhort adjure urge call seek press "
+                         "push lobby demand clamour clamor recommend advise counsel solicit advocate encourage".split())
 
 # Never events on their own (design notes 5.4): the extractor codes the embedded clause and keeps
 # the speaker as reported_by. "accord" is spaCy's lemma of "according".
@@ -197,7 +202,6 @@ NON_EVENT_DEFAULTS = {
     "admit": "050: admitted a mistake; a confession, not diplomatic cooperation",
     "affect": "050: a cause, not an act towards a party",
     "allow": "080: permits something; yielding needs a demand",
-    "apply": "020: applied a rule/for a licence; an application is no appeal to a party",
     "argue": "110: argues that ...; a reporting verb in news",
     "arrive": "040: a movement; the visit is coded from visit/travel to",
     "assure": "030: assured that ...; a statement, not an intent to cooperate",
@@ -210,7 +214,6 @@ NON_EVENT_DEFAULTS = {
     "contain": "170: contains a figure/virus",
     "deal": "050: deals with a problem",
     "defend": "074: defended a decision/record in news, a statement; protection is coded by patterns",
-    "desire": "020: a wish, not a request made to a party",
     "determine": "030: decides a value, not an intent to cooperate",
     "dig": "090: 'digging in its heels', dug trenches; an investigation is coded from probe/investigate",
     "dominate": "190: dominates a market/debate",
@@ -224,8 +227,6 @@ NON_EVENT_DEFAULTS = {
     "govern": "060: a standing state, not an event",
     "head": "060: heads a body; 'head a mission to' stays curated",
     "hear": "040: heard evidence/a case",
-    "hint": "020: a hint is a statement",
-    "hope": "020: a hope, not a request made to a party",
     "improve": "060: improved results",
     "intend": "030: an intent governor; its complement is coded",
     "introduce": "040: introduced a bill/tax",
@@ -245,7 +246,6 @@ NON_EVENT_DEFAULTS = {
     "prepare": "030: an intent governor",
     "prevent": "120: prevents an outcome, no party rejected",
     "promote": "050: promoted a product/person",
-    "propose": "020: proposed a plan/tax; offers are coded from its patterns (propose talks)",
     "provide": "060: provides details/services; aid and weapons come from its patterns",
     "pull": "171: pulled; 'pull out' is curated",
     "relate": "060: related to",
@@ -257,7 +257,6 @@ NON_EVENT_DEFAULTS = {
     "serve": "060: served as/served a sentence; not material cooperation",
     "settle": "080: settled a bill/case",
     "supervise": "060: a standing role",
-    "suggest": "020: suggested that ...; a statement",
     "suspect": "110: a belief",
     "sweep": "090: swept to victory/the country",
     "think": "040: a mental act",
@@ -331,7 +330,8 @@ NON_EVENT_PATTERNS = {
 # Verbs of asking whose "for"/"on" object is what is asked for. PETRARCH codes the thing asked
 # for ("call (FOR &INVESTIGATION)" 090, "call (FOR TALKS)" 036, "push (FOR ACCESS)" 040), but
 # a call for an inquiry is no inquiry: PLOVER codes the asking, a REQUEST (CAMEO 10), which the
-# curated "call/ask ... for" rows give. Their patterns with another root are not written.
+# curated "call/ask ... for" rows give. Their patterns with a root other than 10 or 02 (an appeal,
+# also a REQUEST) are not written.
 REQUEST_FOR_VERBS = frozenset({"call", "appeal", "press", "push", "ask", "plead", "lobby", "urge"})
 
 # --------------------------------------------------------------------------------------------
@@ -947,6 +947,9 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
         code = usable_code(entry.default_code, "verb defaults")
         if not code:
             continue
+        if code[:2] == "02" and entry.lemma.split()[0] not in APPEAL_VERBS:
+            stats["verb defaults dropped: an appeal code on a verb that asks nothing (APPEAL_VERBS)"] += 1
+            continue
         pair = f"; paired {entry.default_code}" if ":" in entry.default_code else ""
         candidates.append(Candidate(
             entry.lemma, entry.object, entry.preposition, code, "petrarch",
@@ -976,11 +979,14 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
                 if key in NON_EVENT_PATTERNS:
                     stats["pattern rows dropped: not an event in news (NON_EVENT_PATTERNS)"] += 1
                     continue
-                if key[0] in REQUEST_FOR_VERBS and key[2] in ("for", "on") and not code.startswith("10"):
+                if key[0] in REQUEST_FOR_VERBS and key[2] in ("for", "on") and not code.startswith(("10", "02")):
                     stats["pattern rows dropped: codes what is asked for, not the asking (REQUEST_FOR_VERBS)"] += 1
                     continue
                 detail = f"; {reading.detail}" if reading.detail else ""
                 note = f"PETRARCH pattern '{' '.join(row['pattern'].split())}'; family {row['verb_family']}{pair}{detail}"
+                if code[:2] == "02" and key[0].split()[0] not in APPEAL_VERBS:
+                    stats["pattern rows dropped: an appeal code on a verb that asks nothing (APPEAL_VERBS)"] += 1
+                    continue
                 candidates.append(Candidate(*key, code, "petrarch", note, (2, reading.rank, 0 if named else 1)))
                 produced += 1
         stats["patterns compiled" if produced else "patterns skipped: no verb of the family can take it"] += 1

@@ -116,6 +116,8 @@ def test_appeals_are_plover_requests():
     assert appeals and all(row["plover_type"] == "REQUEST" for row in appeals.values())
     assert appeals["0231"]["plover_mode"] == "assist" and appeals["026"]["plover_mode"] == "meet"
     assert lexicon()[("appeal", "", "")]["cameo_code"].startswith("02")
+    # Only verbs of asking keep their appeal readings: "need aid", "bid for a settlement" ask no one.
+    assert not [row for row in rows("event_lexicon") if row["cameo_code"][:2] == "02" and row["verb"] in {"need", "bid", "raise"}]
 
 
 def test_every_other_code_has_a_known_plover_type():
@@ -246,10 +248,10 @@ def test_audited_readings(key, plover_type):
 @pytest.mark.parametrize("verb", ["call", "appeal", "press", "push"])
 def test_what_is_asked_for_is_not_coded_as_done(verb):
     """Given PETRARCH's "call (FOR &INVESTIGATION)" (090) and "call (FOR TALKS)" (036), expect
-    every "for"/"on" row of a verb of asking to be a request (CAMEO 10): a call for an inquiry is
+    every "for"/"on" row of a verb of asking to be a request (CAMEO 10 or 02): a call for an inquiry is
     no inquiry."""
     asked = [row for row in rows("event_lexicon") if row["verb"] == verb and row["preposition"] in ("for", "on")]
-    assert all(row["cameo_code"].startswith("10") for row in asked), asked
+    assert all(row["cameo_code"][:2] in ("10", "02") for row in asked), asked
     assert ("call", "", "for") in lexicon() and ("call", "inquiry", "for") not in lexicon()
 
 
