@@ -584,6 +584,8 @@ def test_meeting_or_releasing_needs_a_party_as_object(nlp):
     assert _coded(nlp, "Islamic State fighters have released a video filmed in Baghuz.") == []
     assert [c[1] for c in _coded(nlp, "Iran released the two British sailors on Friday.")] == ["084"]
     assert _coded(nlp, "Gordon Brown met his fiscal rules.") == []
+    assert _coded(nlp, "The Labour Party will host the annual event in Manchester.") == []
+    assert [c[1] for c in _coded(nlp, "Egypt hosted Vladimir Putin in Cairo.")] == ["043"]
 
 
 def test_asking_a_question_is_no_request(nlp):

@@ -119,9 +119,10 @@ ASPIRATION_VERBS = frozenset({"seek", "want", "aim", "plan", "intend", "hope", "
 CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "press", "appeal", "accuse", "criticise",
                                  "criticize", "condemn", "threaten", "reject", "blame"})
 # Verbs that are events only when their object is a party ("met Bauer", "met his Swiss
-# counterpart", "released the two men", not "met his fiscal rules" or "released a video"), unless
-# a lexicon pattern names the object ("released prisoners").
-PARTY_OBJECT_VERBS = frozenset({"meet", "release"})
+# counterpart", "released the two men", "hosted Putin", not "met his fiscal rules", "released a
+# video" or "host the annual event"), unless a lexicon pattern names the object ("released
+# prisoners", "hosted talks").
+PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host"})
 # Nouns that stand for a person or people as an object: with the role nouns (ROLE_SECTORS and the
 # agents table) they make "met his counterpart", "released the hostages" acts on a party.
 PERSON_NOUNS = frozenset("counterpart leader head chief president premier chairman people man men woman women "
