@@ -58,8 +58,11 @@ codes "---" (not an event), codes that code only the reversed direction (":190")
 absent from cameo_codes.csv, and codes whose root is 01 (statements, which PLOVER drops).
 Appeals (CAMEO 02) are kept: PLOVER drops the category but not the act, which its REQUEST type
 covers ("All requests, demands, and orders"; SUPPORT "is distinct from the CAMEO APPEAL
-category, where the actor simply requested support"), so APPEAL_AS_REQUEST files them there. A target marker that is the whole argument of a preposition, "(TO +)", means
-what the extractor already does with the object of "to", so it is read as "(TO)".
+category, where the actor simply requested support"), so APPEAL_AS_REQUEST files them there,
+on verbs of asking only (APPEAL_VERBS). A verb of asking's "for"/"on" pattern that codes what
+is asked for rather than the asking is dropped (REQUEST_FOR_VERBS). A target marker that is
+the whole argument of a preposition, "(TO +)", means what the extractor already does with the
+object of "to", so it is read as "(TO)".
 Paired codes "042:043" keep the first (the direct reading); the note keeps the pair.
 
 Duplicates. Several readings can land on one (verb, object, preposition). The winner is, in
@@ -238,8 +241,8 @@ NON_EVENT_DEFAULTS = {
     "manage": "060: managed to ...",
     "mean": "030: means that ...",
     "organise": "050: organised a seminar/event; no party acted upon",
-    "overcome": "190: overcame problems/opposition/obstacles; force is coded from attack/fight/strike",
     "organize": "050: organized a seminar/event; no party acted upon",
+    "overcome": "190: overcame problems/opposition/obstacles; force is coded from attack/fight/strike",
     "oversee": "060: oversees a budget/agency; a standing role",
     "pay": "061: pays a price/bill",
     "prefer": "051: 'would prefer Turkey to admit'; a preference is no praise",
@@ -377,11 +380,12 @@ CURATED_LEXICON = [
     ("call", "", "", "041", "called (telephoned) someone"),
     ("phone", "", "", "041", "phoned"),
     ("telephone", "", "", "041", "telephoned"),
-    # REQUEST. "urge" is not in the PETRARCH verb list; "call for/on" are CAMEO appeals (02x),
-    # which PLOVER drops, but PLOVER's REQUEST covers "all requests, demands, and orders".
+    # REQUEST. "urge" is not in the PETRARCH verb list; "call for/on" are CAMEO appeals (02x) in
+    # PETRARCH, coded as demands (10) here: news "calls for" are mostly demands, and both are
+    # PLOVER REQUEST ("all requests, demands, and orders").
     ("urge", "", "", "100", "urged; PLOVER REQUEST"),
-    ("call", "", "for", "100", "called for; PLOVER REQUEST (PETRARCH's 020 is dropped)"),
-    ("call", "", "on", "100", "called on X to; PLOVER REQUEST (PETRARCH's 020 is dropped)"),
+    ("call", "", "for", "100", "called for; PLOVER REQUEST (PETRARCH's appeal 020 loses to it)"),
+    ("call", "", "on", "100", "called on X to; PLOVER REQUEST (PETRARCH's appeal 020 loses to it)"),
     ("make", "call", "for", "100", "made a call for; not a phone call"),
     # MOBILIZE. A missile launch or test with no target is a show of force (PETRARCH codes
     # "TEST * " under FIRE as 150 too). PLOVER's mode would be 'weapons', which no CAMEO code maps
@@ -577,7 +581,8 @@ def cameo_codes(dictionaries: Path) -> list[dict[str, str]]:
     PLOVER type and mode come from plover/cameo_to_plover.tsv by longest prefix (4, 3 digits),
     with PLOVER_CORRECTIONS and MODE_CORRECTIONS applied.
     A 2-digit root code takes the mapping of its "<root>0" code (CAMEO's "not specified below"
-    code for the same cue category); 01 and 02 stay empty because PLOVER drops them.
+    code for the same cue category); 01 stays empty because PLOVER drops statements, and 02
+    (appeals) is REQUEST (APPEAL_AS_REQUEST).
     """
     modes = {(row["event"], row["mode"]) for row in read_tsv(dictionaries / "plover" / "plover_modes.tsv")}
     mapping: dict[str, tuple[str, str]] = {}

@@ -251,8 +251,11 @@ def test_what_is_asked_for_is_not_coded_as_done(verb):
     every "for"/"on" row of a verb of asking to be a request (CAMEO 10 or 02): a call for an inquiry is
     no inquiry."""
     asked = [row for row in rows("event_lexicon") if row["verb"] == verb and row["preposition"] in ("for", "on")]
-    assert all(row["cameo_code"][:2] in ("10", "02") for row in asked), asked
-    assert ("call", "", "for") in lexicon() and ("call", "inquiry", "for") not in lexicon()
+    assert asked and all(row["cameo_code"][:2] in ("10", "02") for row in asked), asked
+
+
+def test_a_call_for_an_inquiry_is_the_curated_request():
+    assert lexicon()[("call", "", "for")]["cameo_code"] == "100" and ("call", "inquiry", "for") not in lexicon()
 
 
 def test_attack_is_a_plover_assault():

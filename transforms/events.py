@@ -53,7 +53,7 @@ from datetime import date
 import polars as pl
 
 from transforms import dates, packaged_models, seeds, settings
-from transforms.entities import CORPORATE_SUFFIXES, organisation_key
+from transforms.entities import organisation_key
 from transforms import places as places_module
 from transforms.groups import UnionFind
 
@@ -128,15 +128,17 @@ PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host"})
 PERSON_NOUNS = frozenset("counterpart leader head chief president premier chairman people man men woman women "
                          "child children prisoner hostage detainee captive sailor citizen national activist "
                          "journalist family relative".split())
-# Subjects that are natural forces or accidents: "hailstorms killed two people", "the earthquake
-# destroyed", "floods displaced" are no acts of a party (CAMEO codes what actors do).
+# Subjects that are natural forces: "hailstorms killed two people", "the earthquake destroyed",
+# "floods displaced" are no acts of a party (CAMEO codes what actors do). Not "fire" ("Israeli
+# fire killed two") nor "crash" or "blaze", which are often someone's doing.
 NATURAL_FORCES = frozenset("storm hailstorm hail wind rain snow flood flooding earthquake quake tremor tsunami "
-                           "hurricane typhoon cyclone tornado landslide mudslide avalanche drought wildfire fire "
-                           "blaze heatwave lightning eruption volcano disease virus epidemic pandemic outbreak "
-                           "accident crash".split())
+                           "hurricane typhoon cyclone tornado landslide mudslide avalanche drought wildfire "
+                           "heatwave lightning eruption volcano disease virus epidemic pandemic outbreak".split())
 # Signing (CAMEO 057) is economic cooperation (061, PLOVER COOPERATE) when what is signed is a
 # commercial deal ("signed a contract", "a joint venture agreement", "the accord on the loan") or
 # a signatory is a company ("Gandalf Technologies Inc signed an agreement with British Telecom").
+# Legal forms that only companies carry (not "group", "company" or "se": "the Contact Group").
+COMPANY_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. ltd ltd. plc llc gmbh kgaa n.v. nv".split())
 BUSINESS_DEAL_WORDS = frozenset("contract venture loan credit supply sale sales purchase licensing licence license "
                                 "marketing distribution merger acquisition commercial financing lease".split())
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
@@ -163,14 +165,14 @@ NOUN_EVENTS = {
 # a terrorist or criminal (the noun or its modifier: "a terrorist organisation"), or
 # responsible/guilty (as the predicate itself: "a responsible partner" accuses no one).
 STANCE_VERBS = REPORTING_VERBS | {"argue", "allege", "maintain", "contend", "assert", "believe"}
+# Verbs whose complement can be a request or a judgement of the speaker's (_stated_request, _stated_stance).
+STATEMENT_VERBS = STANCE_VERBS | {"think"}
 ACCUSING_NOUNS = frozenset("terrorist terrorism criminal aggressor occupier murderer dictator".split())
 ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
 # Reporting verbs of the press and of hearsay, not of a party taking a stance ("Hanoi radio
 # reported", "Iran claimed he had been killed").
 NEWS_VERBS = frozenset({"report", "quote", "according", "claim", "confirm", "note", "announce"})
 QUOTE_MARKS = frozenset('"\u201c\u201d')
-# VADER compound scores of a statement at or below which it is criticism, at or above which praise.
-STANCE_TONE = (-0.5, 0.6)
 # Verbs of wrongdoing: a party stating that another did one accuses it ("the Tories said Blair
 # lied"). "lie" only as "lied": "the town lies on the border" is no accusation.
 ACCUSING_VERBS = frozenset("lie cheat deceive mislead rig fiddle betray".split())
@@ -407,14 +409,14 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
 
 def _is_party_object(obj, covered: dict[int, int]) -> bool:
     """The object is a party: a named entity, a pronoun for one, a role or person noun ("his
-    Swiss counterpart", "officials", "the two men"), or a noun set beside a name ("his counterpart
-    Otto Stich")."""
+    Swiss counterpart", "officials", "the two men"), or a noun in apposition to a name ("the
+    chairman, Otto Stich")."""
     if obj.i in covered or obj.lower_ in ("him", "her", "them", "us"):
         return True
     lemma = obj.lemma_.lower()
     if lemma in PERSON_NOUNS or lemma in ROLE_SECTORS or lemma in _agent_sectors():
         return True
-    return any(c.dep_ in ("appos", "compound") and c.i in covered for c in obj.children)
+    return any(c.dep_ == "appos" and c.i in covered for c in obj.children)  # not "released the Mueller report"
 
 
 def _business_deal(signed, parties: list[int], mentions) -> bool:
@@ -427,7 +429,7 @@ def _business_deal(signed, parties: list[int], mentions) -> bool:
                   for o in p.children if o.dep_ == "pobj"}
         if words & BUSINESS_DEAL_WORDS:
             return True
-    return any(mentions[i].text.split()[-1].lower().strip("<>") in CORPORATE_SUFFIXES for i in parties if mentions[i].text.split())
+    return any(mentions[i].text.split()[-1].lower().strip("<>") in COMPANY_SUFFIXES for i in parties if mentions[i].text.split())
 
 
 def _is_question(token) -> bool:
@@ -490,9 +492,11 @@ def _purpose_of_consultation(token) -> bool:
 
 
 def _purpose_of_act(token) -> bool:
-    """An act in a purpose infinitive of a coded act ("approved a loan to help lessen its
-    dependence and spur development", "sent troops to fight"): what the act is for, which has
-    not happened by being aimed at."""
+    """An act in a purpose infinitive ("approved a loan to help lessen its dependence and spur
+    development", "plans a trip to China to discuss trade", "a militia raised to fight"): what
+    the act is for, which has not happened by being aimed at; except under verbs that carry
+    their purpose out (CARRYING_VERBS: "acted to tighten restrictions"). Requests ("urged X to
+    act") have their own modality."""
     node = token
     for _ in range(3):
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
@@ -501,8 +505,7 @@ def _purpose_of_act(token) -> bool:
     if node.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     governor = node.head
-    return governor.pos_ == "VERB" and governor.lemma_.lower() not in INTENT_GOVERNORS | REQUEST_GOVERNORS \
-        and _trigger_match(governor) is not None
+    return governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in REQUEST_GOVERNORS | CARRYING_VERBS
 
 
 def _interview_frame(token) -> bool:
@@ -858,7 +861,8 @@ def home_country(mentions, min_references: int = settings.MIN_HOME_COUNTRY_REFER
 
 def _role_noun_sector(token) -> str | None:
     """Sector of a role noun acting without a name ("police" COP, "Kurdish forces" MIL,
-    "militants" UAF); None for names, pronouns and things."""
+    "militants" UAF, a capitalised title the tagger left untagged: "the Lord Chancellor" GOV);
+    None for names, pronouns and things."""
     if token is None or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)):
         return None  # a capitalised title is a role too: "the Lord Chancellor", "the Home Secretary"
     if any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in token.children):
@@ -1055,7 +1059,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     nominal: list = []
     out = []
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
-    stances: list = []  # (sentence_index, sentence, clause span, row) of judging statements
+    stances: list = []  # (sentence_index, sentence, clause span, row): requests and judgements read off statements
     for sentence_index, sent in enumerate(doc.sents):
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
@@ -1066,7 +1070,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
-            if token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS | {"believe", "think"} and (
+            if token.pos_ == "VERB" and token.lemma_.lower() in STATEMENT_VERBS and (
                     found := _stated_request(token, mentions, covered, home) or _stated_stance(token, mentions, covered, home)):
                 stances.append((sentence_index, sent, *found))
             if token.pos_ != "VERB":
@@ -1084,9 +1088,6 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # "refused to discuss", "failed to agree": it did not happen
             if _deontic(token):
                 continue  # "Japan should open its markets": asked for, not done (see _stated_request)
-            if token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-                    and token.head.lemma_.lower() not in CARRYING_VERBS:
-                continue  # a purpose: "plans a trip to China to discuss trade", "a militia raised to fight"
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
             if _interview_frame(token):
@@ -1112,7 +1113,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.lemma_.lower() in PARTY_OBJECT_VERBS and obj_token is None and any(
                     c.dep_ == "dobj" and not _is_party_object(c, covered) for c in token.children):
                 continue
-            if token.lemma_.lower() == "ask" and code.startswith("10") and _is_question(token):
+            if token.lemma_.lower() == "ask" and code[:2] in ("02", "10") and _is_question(token):
                 continue  # "was asked about the article", "asked what the government had to hide": a question
             if (force := _subject(token)[0]) is not None and force.dep_ == "nsubj" and force.lemma_.lower() in NATURAL_FORCES:
                 continue  # "hailstorms killed two people, injured 20": no party acts
@@ -1260,8 +1261,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
                             "quote": sent.text, **row})
     for sentence_index, sent, (start, end), row in stances:
-        # A statement that judges is coded only when what it says holds no act of its own
-        # ("X said Y had attacked Z" is Y's attack).
+        # A request or judgement read off a statement is coded only when the statement holds no
+        # coded act of its own ("X said Y had attacked Z" is Y's attack, not X's criticism).
         if not any(start <= r["trigger_start_char"] < end or r["trigger_start_char"] == row["trigger_start_char"]
                    for r in out):
             out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
@@ -1272,7 +1273,10 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
 def _deontic(verb) -> bool:
     """The verb is what someone should or must do ("the administration should push", "they
     must learn", "ought to"), not what was done; "must have been" is a guess, not an order."""
-    verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    # A conjunct shares its head's modal only without a subject or auxiliary of its own:
+    # "Britain should withdraw and France has already withdrawn".
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    verbs = [verb] + ([verb.head] if verb.dep_ == "conj" and not own else [])
     for v in verbs:
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in aux}
@@ -1292,84 +1296,74 @@ def _stated_request(verb, mentions, covered: dict[int, int], home: str | None):
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and _deontic(c)), None)
     if clause is None or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.subtree):
         return None  # "if you are afraid of criticism, you should go": advice on a condition
-    speaker, _ = _subject(verb)
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if speaker is None or (subject is not None and subject.lower_ in ("i", "we", "you")):
+    if subject is not None and subject.lower_ in ("i", "we", "you"):
         return None  # "we should consider": the speaker's own resolve; "you should": advice to anyone
-    speaker = _speaker(speaker, verb) or speaker
-    actors = _actor_mentions(speaker, mentions, covered)
-    recipients = [i for i in _argument_mentions(subject, mentions, covered, set()) if i not in actors] if subject is not None else []
-    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, speaker, mentions, covered, verb.doc, home,
-                                                                others=recipients)
-    if not (actors or actor_hint):
-        return None
-    recipients, recipient_hint, _, recipient_guess = _party_hint(
-        recipients, subject, mentions, covered, verb.doc, home, others=actors, other_country=actor_hint)
-    if not (recipients or recipient_hint) and home is not None:
-        recipient_hint, recipient_guess = home, True
-    words = list(clause.subtree)
-    confidence = 0.45 - (settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
-    return (words[0].idx, words[-1].idx + len(words[-1].text)), {
-        "trigger": verb.text,
-        "trigger_start_char": verb.idx,
-        "cameo_code": "020",
-        "status": "asserted",
-        "actor_mentions": actors,
-        "recipient_mentions": recipients,
-        "location_mention": None,
-        "actor_country_hint": actor_hint,
-        "recipient_country_hint": recipient_hint,
-        "actor_text": _phrase(speaker),
-        "recipient_text": _phrase(subject) if subject is not None else None,
-        "actor_sector_hint": actor_sector,
-        "object_lemma": None,
-        "date_text": _date_expression(verb),
-        "tense": _tense(verb, "asserted"),
-        "confidence": round(confidence, 3),
-    }
+    return _statement(verb, "020", clause, subject, None, mentions, covered, home, home_recipient=True)
 
 
 def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
-    """A party's statement that judges, by the tone of what it says (VADER's lexicon, as the
-    article tone): strongly negative wording is criticism (CAMEO 111, PLOVER ACCUSE: "Mr
-    Redwood said: 'Mr Blair has forgotten the interests of taxpayers'"), strongly positive is
-    praise (051, SUPPORT: "Lord Rennard said the appointment was a 'significant strengthening'").
-    The speaker is the actor; the recipient is the first party named in the statement, else its
-    subject's (the home country for an unnamed "the government"). ((start, end) of the
-    statement, row) or None."""
+    """A party's quoted words that judge another, by their tone (VADER's lexicon, as the article
+    tone; thresholds settings.STANCE_TONE): strongly negative wording is criticism (CAMEO 111,
+    PLOVER ACCUSE: 'Mr Redwood said: "Mr Blair has forgotten the interests of taxpayers"'),
+    strongly positive is praise (051, SUPPORT: 'Lord Rennard said the appointment was a
+    "significant strengthening of the Lib Dem team"'). The speaker is the actor; the recipient is
+    the first party or state office named in the words. ((start, end), row) or None."""
     if verb.lemma_.lower() in NEWS_VERBS or any(c.dep_ == "neg" for c in verb.children):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
     words = list(clause.subtree)
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    if not QUOTE_MARKS & set(verb.sent.text):
+    text = verb.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    if not QUOTE_MARKS & set(text):
         return None  # only the party's own words: a paraphrase is the writer's
-    tone = packaged_models.sentiment_analyzer().polarity_scores(verb.doc.text[start:end])["compound"]
-    code = "111" if tone <= STANCE_TONE[0] else "051" if tone >= STANCE_TONE[1] else None
-    speaker, _ = _subject(verb)
-    if code is None or speaker is None:
+    speaker = _subject(verb)[0]
+    speaker_mentions = set(_actor_mentions(_speaker(speaker, verb) or speaker, mentions, covered)) if speaker is not None else set()
+    # Whom it judges: a party named in it, or a state body or office holder ("the chancellor",
+    # "ministers"); words about prices, crops or casualties judge no one.
+    target = next((w for w in words if (w.i in covered and covered[w.i] not in speaker_mentions
+                                        and mentions[covered[w.i]].role not in ("place", "modifier"))
+                   or (w.i not in covered and _role_noun_sector(w) in STATE_SECTORS)), None)
+    if speaker is None or target is None:
+        return None
+    tone = packaged_models.sentiment_analyzer().polarity_scores(text)["compound"]  # last: the costly test
+    low, high = settings.STANCE_TONE
+    code = "111" if tone <= low else "051" if tone >= high else None
+    if code is None:
+        return None
+    return _statement(verb, code, clause, target, [covered[target.i]] if target.i in covered else [],
+                      mentions, covered, home, policy_target=True)
+
+
+def _statement(verb, code: str, clause, recipient_head, recipients: list[int] | None, mentions,
+               covered: dict[int, int], home: str | None, policy_target: bool = False, home_recipient: bool = False):
+    """((start, end) of the clause, row) for a statement coded at its reporting verb: the speaker
+    (the verb's subject, through a pronoun to the reporting verb above) acts; `recipients` (or,
+    when None, the parties in `recipient_head`) receive, else with `home_recipient` the home
+    country's government (a thing that should change is its to change). None without a speaker
+    of known side."""
+    speaker = _subject(verb)[0]
+    if speaker is None:
         return None
     speaker = _speaker(speaker, verb) or speaker
     actors = _actor_mentions(speaker, mentions, covered)
-    # Whom it judges: a party named in it, or a state body or office holder ("the chancellor",
-    # "ministers"); a statement about prices, crops or casualties judges no one.
-    target = next((w for w in words if (w.i in covered and covered[w.i] not in actors
-                                        and mentions[covered[w.i]].role not in ("place", "modifier"))
-                   or (w.i not in covered and _role_noun_sector(w) in STATE_SECTORS)), None)
-    if target is None:
-        return None
-    head = target
-    recipients = [covered[target.i]] if target.i in covered else []
+    if recipients is None:
+        recipients = [i for i in _argument_mentions(recipient_head, mentions, covered, set()) if i not in actors] \
+            if recipient_head is not None else []
     actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, speaker, mentions, covered, verb.doc, home,
                                                                 others=recipients)
-    recipients, recipient_hint, _, recipient_guess = _party_hint(
-        recipients, head, mentions, covered, verb.doc, home, policy_target=True, others=actors, other_country=actor_hint)
     if not (actors or actor_hint):
         return None
-    confidence = 0.45 - (settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
-    return (start, end), {
+    recipients, recipient_hint, _, recipient_guess = _party_hint(
+        recipients, recipient_head, mentions, covered, verb.doc, home, policy_target=policy_target, others=actors,
+        other_country=actor_hint)
+    if home_recipient and not (recipients or recipient_hint) and home is not None:
+        recipient_hint, recipient_guess = home, True
+    words = list(clause.subtree)
+    confidence = settings.STATEMENT_CONFIDENCE - (
+        settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
+    return (words[0].idx, words[-1].idx + len(words[-1].text)), {
         "trigger": verb.text,
         "trigger_start_char": verb.idx,
         "cameo_code": code,
@@ -1380,7 +1374,7 @@ def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
         "actor_country_hint": actor_hint,
         "recipient_country_hint": recipient_hint,
         "actor_text": _phrase(speaker),
-        "recipient_text": _phrase(head) if head is not None else None,
+        "recipient_text": _phrase(recipient_head) if recipient_head is not None else None,
         "actor_sector_hint": actor_sector,
         "object_lemma": None,
         "date_text": _date_expression(verb),
@@ -1511,9 +1505,10 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         if any(c.dep_ == "neg" for c in governor.children) or _deontic(governor):
             return None  # "did not hold talks", "should look at sanctions": no act
         if governor.lemma_.lower() in REPORTING_VERBS and noun.dep_ in ("dobj", "nsubj") and not (
-                governor.lemma_.lower() == "announce" and noun.dep_ == "dobj"):
-            # "reported talks": hearsay about the noun, coded where it is asserted. Announcing
-            # one's own act is the act: "Trump announced a troop withdrawal from Syria".
+                governor.lemma_.lower() in DECLARING_VERBS and noun.dep_ == "dobj" and code[:2] == "08"):
+            # "reported talks", "Hanoi radio announced the killing of 12 soldiers": hearsay about
+            # the noun, coded where it is asserted. Announcing one's own concession is the act:
+            # "Trump announced a troop withdrawal from Syria".
             return None
         if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
             return None  # "called for talks": the request is the event

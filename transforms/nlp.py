@@ -209,15 +209,16 @@ def case_restored(text: str, min_letters: int = settings.MIN_CAPS_LINE_LETTERS) 
 
 
 # Reuters marks company names with angle brackets ("<Ecolab Co> of the United States signed");
-# the tagger reads them as symbols and the name is lost.
+# the tagger reads them as symbols and the name is lost. Blanked in any outlet's text: only a
+# capitalised name between brackets matches, not "a < b".
 BRACKETED_NAME = re.compile(r"<([A-Z][^<>\n]{0,80})>")
 
 
 def text_for_parsing(body: str) -> str:
-    """The body with its dateline closed by a full stop ("Seoul, South Korea - Top" ->
-    "Seoul, South Korea.  Top") and Reuters' angle brackets around company names blanked
-    ("<Ecolab Co>" -> " Ecolab Co "), same length, so offsets still point into the body.
-    Without it the parser reads the dateline place as the subject of the first sentence."""
+    """The body as the parser should read it, same length, so offsets still point into the body:
+    its dateline closed by a full stop ("Seoul, South Korea - Top" -> "Seoul, South Korea.  Top";
+    otherwise the parser reads the dateline place as the subject of the first sentence) and
+    Reuters' angle brackets around company names blanked ("<Ecolab Co>" -> " Ecolab Co ")."""
     from transforms.clean import DATELINE
 
     body = BRACKETED_NAME.sub(lambda m: f" {m.group(1)} ", body)
