@@ -1337,12 +1337,14 @@ def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
 
 
 def _statement(verb, code: str, clause, recipient_head, recipients: list[int] | None, mentions,
-               covered: dict[int, int], home: str | None, policy_target: bool = False, home_recipient: bool = False):
-    """((start, end) of the clause, row) for a statement coded at its reporting verb: the speaker
-    (the verb's subject, through a pronoun to the reporting verb above) acts; `recipients` (or,
-    when None, the parties in `recipient_head`) receive, else with `home_recipient` the home
-    country's government (a thing that should change is its to change). None without a speaker
-    of known side."""
+               covered: dict[int, int], home: str | None, policy_target: bool = False, home_recipient: bool = False,
+               trigger=None, confidence: float = settings.STATEMENT_CONFIDENCE, need_recipient: bool = False):
+    """((start, end) of the clause, row) for an act read off a statement (a request, a judgement,
+    an accusation): the speaker (the verb's subject, through a pronoun to the reporting verb
+    above) acts; `recipients` (or, when None, the parties in `recipient_head`) receive, else with
+    `home_recipient` the home country's government (a thing that should change is its to
+    change). The trigger is the reporting verb unless given. None without a speaker of known
+    side, or without a recipient when `need_recipient`."""
     speaker = _subject(verb)[0]
     if speaker is None:
         return None
@@ -1360,12 +1362,14 @@ def _statement(verb, code: str, clause, recipient_head, recipients: list[int] | 
         other_country=actor_hint)
     if home_recipient and not (recipients or recipient_hint) and home is not None:
         recipient_hint, recipient_guess = home, True
+    if need_recipient and not (recipients or recipient_hint):
+        return None
+    trigger = verb if trigger is None else trigger
     words = list(clause.subtree)
-    confidence = settings.STATEMENT_CONFIDENCE - (
-        settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
+    confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
     return (words[0].idx, words[-1].idx + len(words[-1].text)), {
-        "trigger": verb.text,
-        "trigger_start_char": verb.idx,
+        "trigger": trigger.text,
+        "trigger_start_char": trigger.idx,
         "cameo_code": code,
         "status": "asserted",
         "actor_mentions": actors,
@@ -1376,7 +1380,7 @@ def _statement(verb, code: str, clause, recipient_head, recipients: list[int] | 
         "actor_text": _phrase(speaker),
         "recipient_text": _phrase(recipient_head) if recipient_head is not None else None,
         "actor_sector_hint": actor_sector,
-        "object_lemma": None,
+        "object_lemma": trigger.lemma_.lower() if trigger.i != verb.i else None,
         "date_text": _date_expression(verb),
         "tense": _tense(verb, "asserted"),
         "confidence": round(confidence, 3),
@@ -1405,37 +1409,11 @@ def _stated_accusation(verb, mentions, covered: dict[int, int], home: str | None
         c.dep_ == "attr" and (c.lemma_.lower() in ACCUSING_NOUNS or any(
             m.dep_ in ("amod", "compound") and m.lemma_.lower() in ACCUSING_NOUNS for m in c.children)))), None)
     accused = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    speaker, _ = _subject(verb)
-    if predicate is None or accused is None or speaker is None:
+    if predicate is None or accused is None:
         return None
-    speaker = _speaker(speaker, verb) or speaker
-    actors = _actor_mentions(speaker, mentions, covered)
-    recipients = [i for i in _argument_mentions(accused, mentions, covered, set()) if i not in actors]
-    actors, actor_hint, actor_sector, actor_guess = _party_hint(actors, speaker, mentions, covered, verb.doc, home,
-                                                                others=recipients)
-    recipients, recipient_hint, _, recipient_guess = _party_hint(recipients, accused, mentions, covered, verb.doc, home,
-                                                                 others=actors, other_country=actor_hint)
-    if not (actors or actor_hint) or not (recipients or recipient_hint):
-        return None
-    confidence = 0.55 - (settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0)
-    return {
-        "trigger": predicate.text,
-        "trigger_start_char": predicate.idx,
-        "cameo_code": "112",
-        "status": "asserted",
-        "actor_mentions": actors,
-        "recipient_mentions": recipients,
-        "location_mention": None,
-        "actor_country_hint": actor_hint,
-        "recipient_country_hint": recipient_hint,
-        "actor_text": _phrase(speaker),
-        "recipient_text": _phrase(accused),
-        "actor_sector_hint": actor_sector,
-        "object_lemma": predicate.lemma_.lower(),
-        "date_text": _date_expression(verb),
-        "tense": _tense(verb, "asserted"),
-        "confidence": round(confidence, 3),
-    }
+    found = _statement(verb, "112", clause, accused, None, mentions, covered, home, trigger=predicate,
+                       confidence=settings.STATED_ACCUSATION_CONFIDENCE, need_recipient=True)
+    return found[1] if found is not None else None
 
 
 def _takes_place(noun, governor) -> bool:

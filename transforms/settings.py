@@ -159,6 +159,9 @@ HOME_COUNTRY_CONFIDENCE_PENALTY = 0.1
 # A request or judgement read off what a party said (events._stated_request, _stated_stance):
 # less sure than an act coded from its own verb (0.45 to 0.99), as the reading is inferred.
 STATEMENT_CONFIDENCE = 0.45
+# A stated accusation ("Turkey argues that the YPG is a terrorist organisation"): its words name
+# the charge, so it is surer than a judgement read from tone.
+STATED_ACCUSATION_CONFIDENCE = 0.55
 # VADER compound score of a party's quoted words at or below which they are criticism (CAMEO
 # 111), at or above which praise (051). Chosen on the tuning splits: milder scores coded as
 # many non-events as events.
