@@ -123,11 +123,11 @@ CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "pr
 # video" or "host the annual event"), unless a lexicon pattern names the object ("released
 # prisoners", "hosted talks").
 PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host"})
-# Nouns that stand for a person or people as an object: with the role nouns (ROLE_SECTORS and the
-# agents table) they make "met his counterpart", "released the hostages" acts on a party.
-PERSON_NOUNS = frozenset("counterpart leader head chief president premier chairman people man men woman women "
-                         "child children prisoner hostage detainee captive sailor citizen national activist "
-                         "journalist family relative".split())
+# Nouns (lemmas) that stand for a person or people as an object beside the role nouns
+# (ROLE_SECTORS and the agents table, which has "president", "journalist", "detainee"): they make
+# "met his counterpart", "released the hostages" acts on a party.
+PERSON_NOUNS = frozenset("counterpart leader head chief chairman people man prisoner hostage captive sailor "
+                         "national family relative".split())
 # Subjects that are natural forces: "hailstorms killed two people", "the earthquake destroyed",
 # "floods displaced" are no acts of a party (CAMEO codes what actors do). Not "fire" ("Israeli
 # fire killed two") nor "crash" or "blaze", which are often someone's doing.
@@ -165,13 +165,13 @@ NOUN_EVENTS = {
 # a terrorist or criminal (the noun or its modifier: "a terrorist organisation"), or
 # responsible/guilty (as the predicate itself: "a responsible partner" accuses no one).
 STANCE_VERBS = REPORTING_VERBS | {"argue", "allege", "maintain", "contend", "assert", "believe"}
-# Verbs whose complement can be a request or a judgement of the speaker's (_stated_request, _stated_stance).
-STATEMENT_VERBS = STANCE_VERBS | {"think"}
 ACCUSING_NOUNS = frozenset("terrorist terrorism criminal aggressor occupier murderer dictator".split())
 ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
 # Reporting verbs of the press and of hearsay, not of a party taking a stance ("Hanoi radio
 # reported", "Iran claimed he had been killed").
 NEWS_VERBS = frozenset({"report", "quote", "according", "claim", "confirm", "note", "announce"})
+# Verbs whose complement can be the speaker's request or judgement (_stated_request, _stated_stance).
+STATEMENT_VERBS = (STANCE_VERBS | {"think"}) - NEWS_VERBS
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 # Verbs of wrongdoing: a party stating that another did one accuses it ("the Tories said Blair
 # lied"). "lie" only as "lied": "the town lies on the border" is no accusation.
@@ -1070,7 +1070,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
-            if token.pos_ == "VERB" and token.lemma_.lower() in STATEMENT_VERBS and (
+            if token.pos_ == "VERB" and token.lemma_.lower() in STATEMENT_VERBS \
+                    and not any(c.dep_ == "neg" for c in token.children) and (
                     found := _stated_request(token, mentions, covered, home) or _stated_stance(token, mentions, covered, home)):
                 stances.append((sentence_index, sent, *found))
             if token.pos_ != "VERB":
@@ -1291,8 +1292,6 @@ def _stated_request(verb, mentions, covered: dict[int, int], home: str | None):
     Taiwan and South Korean currencies should be adjusted". The speaker is the actor; the
     recipient is who should act (the parties in the clause's subject, a state role, else, for a
     thing that should change, the home country's government). ((start, end), row) or None."""
-    if verb.lemma_.lower() in NEWS_VERBS or any(c.dep_ == "neg" for c in verb.children):
-        return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and _deontic(c)), None)
     if clause is None or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.subtree):
         return None  # "if you are afraid of criticism, you should go": advice on a condition
@@ -1309,8 +1308,6 @@ def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
     strongly positive is praise (051, SUPPORT: 'Lord Rennard said the appointment was a
     "significant strengthening of the Lib Dem team"'). The speaker is the actor; the recipient is
     the first party or state office named in the words. ((start, end), row) or None."""
-    if verb.lemma_.lower() in NEWS_VERBS or any(c.dep_ == "neg" for c in verb.children):
-        return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
