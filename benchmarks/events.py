@@ -4,6 +4,7 @@
     python -m benchmarks.events coding     # event coding only (160 dev + 65 + 56 + 56 + 120 + 150 held-out sentences, ~2 min)
     python -m benchmarks.events coding -v  # ... and list each disagreement of the tuning splits
     python -m benchmarks.events coding --tuning -v  # the tuning splits alone (no held-out #2/#3 numbers)
+    python -m benchmarks.events agreement  # a second coder against the first, as the system is scored (instant)
     python -m benchmarks.events stories    # story B-cubed on ECB+ train/dev (772 articles, ~2 min)
 
 Coding. `benchmarks/events_gold.csv` holds, per selected sentence (corpus, article id,
@@ -41,6 +42,16 @@ outlet each, and scored once before any rule looked at it: type 0.438, recall 0.
 only their disagreements are listed with -v, so held-out #2 and #3 stay an honest estimate of
 unseen text.
 
+Coder agreement. Held-out #2, #3 and #5 were each coded a second time (events_heldout*_second.csv,
+2026-12-06), by coders blind to the first coding and to the system, from the same PLOVER/CAMEO
+files and article text. `agreement` scores the second coder against the first exactly as the
+system is scored (its events as reports at their sentence), which says how far two careful
+coders agree under this metric; `coding` also scores the system against the second coder.
+The second coders of #2 and #3 followed other instructions than the first (who coded #2 and #3
+without a written guideline of country conventions), so those pairs measure agreement across
+coding habits; #5's second coders had the same written instructions as its first, so that pair
+measures agreement within one guideline.
+
 Stories. `transforms.stories.story_ids` over the ECB+ articles; B-cubed precision, recall and
 F1 of story_id against the gold subtopic_id. The baseline printed beside it is "one story per
 topic" (what a topic-level clusterer would do), so the ratio shows what splitting subtopics buys.
@@ -70,6 +81,13 @@ HELDOUT2 = ROOT / "benchmarks" / "events_heldout2.csv"
 HELDOUT3 = ROOT / "benchmarks" / "events_heldout3.csv"
 HELDOUT4 = ROOT / "benchmarks" / "events_heldout4.csv"
 HELDOUT5 = ROOT / "benchmarks" / "events_heldout5.csv"
+# A second, independent coding of three held-out splits (same sentences, another coder, blind to
+# the first coding and to the system), to measure how far two coders agree under the same metric.
+SECOND_CODINGS = {
+    "heldout2": ROOT / "benchmarks" / "events_heldout2_second.csv",
+    "heldout3": ROOT / "benchmarks" / "events_heldout3_second.csv",
+    "heldout5": ROOT / "benchmarks" / "events_heldout5_second.csv",
+}
 
 
 def gold_sentences(path: Path = GOLD) -> dict[tuple[str, int, int], list[dict]]:
@@ -135,6 +153,24 @@ def system_reports(articles: list[dict]) -> list[dict]:
             "actor_text": row["actor_text"],
             "recipient_text": row["recipient_text"],
         })
+    return reports
+
+
+def coder_reports(coding: dict[tuple[str, int, int], list[dict]]) -> list[dict]:
+    """A coder's events as reports, so one coder can be scored against another exactly as the
+    system is. Each event becomes a report at its sentence's start; where the coder accepts
+    either of two countries ("SYR|"), the report names the first."""
+    reports = []
+    for (article_id, start, _), events in coding.items():
+        for event in events:
+            actor = event["actor_country"].split("|")[0]
+            recipient = event["recipient_country"].split("|")[0]
+            reports.append({
+                "article_id": article_id, "trigger_start_char": start, "trigger": event["plover_type"].lower(),
+                "cameo_code": event["cameo_root"] + "0", "plover_type": event["plover_type"],
+                "actor_country": actor, "recipient_country": recipient,
+                "actor_countries": [actor], "recipient_countries": [recipient],
+            })
     return reports
 
 
@@ -260,14 +296,43 @@ def run_coding(verbose: bool = False, split_names: tuple[str, ...] = SPLITS) -> 
         scores = coding_scores(gold, reports)
         confusions = scores.pop("confusions")
         out[name] = scores
-        print(f"event coding {name}:", json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in scores.items()}))
+        print(f"event coding {name}:", _rounded(scores))
         if verbose and name in TUNING_SPLITS:
             for (article_id, start, end), trigger, system_type, gold_type in confusions:
                 kind = ("extra" if gold_type is None else "missed" if trigger is None
                         else "countries" if str(gold_type).startswith("countries") else "type")
                 sentence = " ".join(text[article_id][start:end].split())
                 print(f"  [{name}] {kind}: system {trigger}/{system_type}, gold {gold_type} :: {sentence[:300]}")
+    for name in SECOND_CODINGS:
+        if name in splits:
+            second = gold_sentences(SECOND_CODINGS[name])
+            scores = coding_scores(second, reports)
+            scores.pop("confusions")
+            out[f"{name} (second coder's gold)"] = scores
+            print(f"event coding {name} (second coder's gold):", _rounded(scores))
+    out.update(run_agreement(tuple(name for name in SECOND_CODINGS if name in splits)))
     print("event coding seconds:", seconds)
+    return out
+
+
+def _rounded(scores: dict) -> str:
+    return json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in scores.items()})
+
+
+def run_agreement(split_names: tuple[str, ...] = tuple(SECOND_CODINGS)) -> dict:
+    """The second coder scored against the first exactly as the system is: how far two careful
+    coders agree under this metric, the ceiling to read the system's scores against."""
+    paths = {"heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout5": HELDOUT5}
+    out = {}
+    for name in split_names:
+        first, second = gold_sentences(paths[name]), gold_sentences(SECOND_CODINGS[name])
+        if set(first) != set(second):
+            raise ValueError(f"{SECOND_CODINGS[name].name} codes other sentences than {paths[name].name}: "
+                             "a second coding must cover exactly the first coding's sentences")
+        scores = coding_scores(first, coder_reports(second))
+        scores.pop("confusions")
+        out[f"{name} (second coder vs first)"] = scores
+        print(f"coder agreement {name} (second coder scored against the first):", _rounded(scores))
     return out
 
 
@@ -330,5 +395,7 @@ if __name__ == "__main__":
     if part in ("coding", "all"):
         # `--tuning` scores the tuning splits alone, so tuning runs never print held-out #2/#3 numbers.
         run_coding(verbose="-v" in sys.argv, split_names=TUNING_SPLITS if "--tuning" in sys.argv else SPLITS)
+    if part == "agreement":
+        run_agreement(("heldout5",) if "--tuning" in sys.argv else tuple(SECOND_CODINGS))
     if part in ("stories", "all"):
         run_stories()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from benchmarks.events import coding_scores
+import pytest
+
+from benchmarks import events as bench
+from benchmarks.events import coder_reports, coding_scores
 
 
 def _gold(plover_type, actor, recipient):
@@ -39,3 +42,35 @@ def test_reports_outside_the_sentence_are_not_scored():
     gold = {("a", 0, 100): [_gold("ASSAULT", "SYR", "")]}
     scores = coding_scores(gold, [_report("ASSAULT", ["SYR"], [""], start=150)])
     assert scores["system_reports"] == 0 and scores["recall"] == 0.0
+
+
+def _coded(plover_type, root, actor, recipient):
+    return {"plover_type": plover_type, "cameo_root": root, "actor_country": actor, "recipient_country": recipient}
+
+
+def test_a_second_coder_is_scored_like_the_system_taking_the_first_of_two_accepted_countries():
+    first = {("a", 0, 100): [_coded("ASSAULT", "19", "SYR", "")], ("a", 100, 200): []}
+    second = {("a", 0, 100): [_coded("ASSAULT", "19", "SYR|RUS", "TUR")],
+              ("a", 100, 200): [_coded("ACCUSE", "11", "GBR", "GBR")]}
+    scores = coding_scores(first, coder_reports(second))
+    # One event agrees on type and actor (SYR, the first accepted) but not on the recipient;
+    # the second coder's extra event in the other sentence counts against its precision.
+    assert scores["system_reports"] == 2 and scores["type_accuracy"] == 0.5 and scores["recall"] == 1.0
+    assert scores["actor_country_accuracy"] == 1.0 and scores["triple_precision"] == 0.0
+
+
+def test_a_coding_agrees_with_itself():
+    coding = {("a", 0, 100): [_coded("CONSULT", "04", "USA", "TUR"), _coded("ACCUSE", "11", "TUR", "USA")]}
+    scores = coding_scores(coding, coder_reports(coding))
+    assert scores["type_accuracy"] == scores["recall"] == scores["triple_precision"] == scores["triple_recall"] == 1.0
+
+
+def test_a_second_coding_of_other_sentences_is_refused_with_the_file_named(tmp_path, monkeypatch):
+    header = "corpus,article_id,start_char,end_char,plover_type,cameo_root,actor_country,recipient_country\n"
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(header + "c,a,0,100,ASSAULT,19,SYR,\n")
+    second.write_text(header + "c,a,0,90,ASSAULT,19,SYR,\n")
+    monkeypatch.setattr(bench, "HELDOUT2", first)
+    monkeypatch.setitem(bench.SECOND_CODINGS, "heldout2", second)
+    with pytest.raises(ValueError, match="second.csv codes other sentences than first.csv"):
+        bench.run_agreement(("heldout2",))
