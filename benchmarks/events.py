@@ -47,9 +47,8 @@ Coder agreement. Held-out #2, #3 and #5 were each coded a second time (events_he
 files and article text. `agreement` scores the second coder against the first exactly as the
 system is scored (its events as reports at their sentence), which says how far two careful
 coders agree under this metric; `coding` also scores the system against the second coder.
-The second coders of #2 and #3 followed other instructions than the first (who coded #2 and #3
-without a written guideline of country conventions), so those pairs measure agreement across
-coding habits; #5's second coders had the same written instructions as its first, so that pair
+The first codings of #2 and #3 were made in earlier rounds under earlier instructions, so those
+pairs measure agreement across coding habits; #5's second coders had the same written instructions as its first, so that pair
 measures agreement within one guideline.
 
 Stories. `transforms.stories.story_ids` over the ECB+ articles; B-cubed precision, recall and
