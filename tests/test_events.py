@@ -666,3 +666,24 @@ GIVEN_EXPECT = [
 @pytest.mark.parametrize("text, codes", GIVEN_EXPECT)
 def test_a_sentence_codes_what_its_rule_says(nlp, text, codes):
     assert [c[1] for c in _coded(nlp, text)] == codes
+
+
+def _hinted(nlp, text):
+    doc = nlp(nlp_module.text_for_parsing(text))
+    from transforms.mentions import doc_mentions
+
+    return [(e["trigger"], e["cameo_code"][:2], e["actor_country_hint"], e["recipient_country_hint"])
+            for e in events.doc_event_mentions(doc, doc_mentions(doc))]
+
+
+def test_violence_against_people_of_no_named_side_is_coded_against_the_place_where_it_happened(nlp):
+    # An unnamed attacker is still an event by its victims; the victims are the place's people.
+    assert _hinted(nlp, "A suicide bomber killed 12 civilians in Kabul on Monday.") == [("killed", "20", None, "AFG")]
+    assert _hinted(nlp, "Gunmen attacked a police station in Kabul.") == [("attacked", "19", None, "AFG")]
+    # Militants are a side the events table holds by its role: no country is made up for them.
+    assert _hinted(nlp, "Soldiers killed 12 militants in Kabul.")[0][3] != "AFG"
+
+
+def test_a_natural_force_named_by_a_relative_pronoun_is_no_party(nlp):
+    text = "The Foreign Office says 41 Britons died in the Tsunami which struck south Asia on Boxing Day."
+    assert _coded(nlp, text) == []

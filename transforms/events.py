@@ -196,6 +196,8 @@ IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun
                     "withdrawn": "withdraw", "foresworn": "forswear", "rebuilt": "rebuild", "outlawed": "outlaw"}
 # CAMEO roots whose recipient may sit in a "that" clause: accuse/disapprove (11), reject (12).
 ACCUSATION_ROOTS = frozenset({"11", "12"})
+# Violence (assault, fight, mass violence): an act whose victims alone make it an event.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots whose object may be a policy standing for its author (POLICY_NOUNS): criticising,
 # rejecting, and backing or defending one ("defended government plans" supports the government).
 POLICY_ROOTS = ACCUSATION_ROOTS | {"05"}
@@ -894,6 +896,14 @@ def _agent_role(token) -> str | None:
     return sector if sector not in STATE_SECTORS else None
 
 
+def _unaffiliated(token) -> bool:
+    """The side is people of no named party or role: "12 people", "three civilians", "a convoy"
+    (not "militants", a role the events table holds as such, nor a pronoun, which stands for
+    someone named elsewhere)."""
+    return token is not None and token.pos_ in ("NOUN", "NUM") and _agent_role(token) is None \
+        and _role_sector(token) is None
+
+
 def _is_policy(token) -> bool:
     """The argument names a policy ("the maternity pay plan", "the timing of the new rules")."""
     return token is not None and token.pos_ == "NOUN" and any(
@@ -1116,7 +1126,10 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue
             if token.lemma_.lower() == "ask" and code[:2] in ("02", "10") and _is_question(token):
                 continue  # "was asked about the article", "asked what the government had to hide": a question
-            if (force := _subject(token)[0]) is not None and force.dep_ == "nsubj" and force.lemma_.lower() in NATURAL_FORCES:
+            force = _subject(token)[0]
+            if force is not None and force.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                force = token.head  # "the tsunami which struck south Asia": the relative stands for its noun
+            if force is not None and force.dep_ != "nsubjpass" and force.lemma_.lower() in NATURAL_FORCES:
                 continue  # "hailstorms killed two people, injured 20": no party acts
             if obj_token is None and any(c.dep_ == "dobj" and _event_noun_code(c) is not None for c in token.children):
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
@@ -1216,11 +1229,19 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
+            if (code[:2] in VIOLENT_ROOTS and not (recipients or recipient_hint) and place is not None
+                    and _unaffiliated(recipient_head)):
+                # "killed 12 people in Kabul": victims of no named side are the place's people,
+                # as event coders (and ICEWS) code a target by where it was hit.
+                recipient_hint, recipient_guess = place, True
             if not (actors or actor_hint or actor_sector) and not (
-                    passive and (recipients or recipient_hint) and code[:2] not in COOPERATION_ROOTS):
+                    (passive or code[:2] in VIOLENT_ROOTS) and (recipients or recipient_hint)
+                    and code[:2] not in COOPERATION_ROOTS):
                 # No one acts: only a passive with a known patient is still an event ("was
                 # arrested", "was accused"), and not a cooperative one ("is assured of support",
                 # "would be protected"): cooperation without its giver says nothing codable.
+                # Violence is an event by its victims even when the attacker goes unnamed ("a
+                # suicide bomber killed 12 people in Kabul").
                 continue
             if code[:2] in ("03", "04") and obj_token is not None and not (recipients or recipient_hint) and len(actors) < 2 \
                     and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj_token.children):
