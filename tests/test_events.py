@@ -687,3 +687,10 @@ def test_violence_against_people_of_no_named_side_is_coded_against_the_place_whe
 def test_a_natural_force_named_by_a_relative_pronoun_is_no_party(nlp):
     text = "The Foreign Office says 41 Britons died in the Tsunami which struck south Asia on Boxing Day."
     assert _coded(nlp, text) == []
+
+
+def test_an_event_noun_measured_out_in_time_or_turns_is_governed_as_its_measure(nlp):
+    # "three days of talks" is governed by "after" as "talks" alone would be: held, with its side.
+    coded = _coded(nlp, "Yeutter told a press conference after three days of talks with Japan.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("talks", "040", ["Yeutter"], ["Japan"])]
+    assert _coded(nlp, "Japan has until the next round of talks with Britain to respond.") == []

@@ -107,6 +107,9 @@ CARRYING_VERBS = frozenset({"act", "move", "come", "go", "return", "travel", "fl
 # Nouns of amount whose "of" phrase is the real object ("thousands of casualties").
 QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens score scores number lot million "
                            "millions".split())
+# Nouns that measure out an event noun by time or turns: "three days of talks", "months of
+# negotiations", "a round of talks", "a wave of air strikes". The event is governed as the measure is.
+MEASURE_NOUNS = frozenset("hour day week month year round series session wave spate string bout night".split())
 # Adverbs that make a phrasal verb the lexicon knows ("hit back", "pull out", "step down").
 ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "up", "away", "over"})
 # Verbs whose object event noun is a prospect, not an act: "faces sanctions", "risks
@@ -1460,6 +1463,14 @@ def _stated_within(noun, governor) -> bool:
                and any(o.dep_ == "pobj" for o in c.children) for c in noun.children)
 
 
+def _measure(noun):
+    """The noun measuring out an event noun ("three days of talks" -> days), else None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_NOUNS \
+            and noun.head.head.i != noun.i:
+        return noun.head.head
+    return None
+
+
 def _event_noun_code(noun) -> str | None:
     """CAMEO code of a noun that names an event by itself, else None."""
     lemma = noun.lemma_.lower()
@@ -1490,27 +1501,31 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     code = _event_noun_code(noun)
     if noun.dep_ == "pobj" and noun.head.lower_ in ("until", "till", "before"):
         return None  # a deadline, not an event: "Japan has until the next meeting to respond"
-    governor = noun.head
+    measure = _measure(noun)
+    if measure is not None and measure.dep_ == "pobj" and measure.head.lower_ in ("until", "till", "before"):
+        return None
+    role = measure or noun  # what the governing verb or noun governs
+    governor = role.head
     while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
     if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
-        if noun.dep_ != "ROOT" and not _stated_within(noun, governor):
+        if role.dep_ != "ROOT" and not _stated_within(noun, governor):
             return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
         governor = None
     if governor is not None:
         if any(c.dep_ == "neg" for c in governor.children) or _deontic(governor):
             return None  # "did not hold talks", "should look at sanctions": no act
-        if governor.lemma_.lower() in REPORTING_VERBS and noun.dep_ in ("dobj", "nsubj") and not (
-                governor.lemma_.lower() in DECLARING_VERBS and noun.dep_ == "dobj" and code[:2] == "08"):
+        if governor.lemma_.lower() in REPORTING_VERBS and role.dep_ in ("dobj", "nsubj") and not (
+                governor.lemma_.lower() in DECLARING_VERBS and role.dep_ == "dobj" and code[:2] == "08"):
             # "reported talks", "Hanoi radio announced the killing of 12 soldiers": hearsay about
             # the noun, coded where it is asserted. Announcing one's own concession is the act:
             # "Trump announced a troop withdrawal from Syria".
             return None
         if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
             return None  # "called for talks": the request is the event
-        if noun.dep_ == "dobj" and governor.lemma_.lower() in PROSPECT_VERBS:
+        if role.dep_ == "dobj" and governor.lemma_.lower() in PROSPECT_VERBS:
             return None  # "Japan faces more possible sanctions", "risks retaliation": not (yet) done
-    holders = [noun] + ([governor] if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") else [])
+    holders = [noun] + ([governor] if governor is not None and role.dep_ in ("nsubj", "nsubjpass") else [])
     holders += [c for c in noun.children if c.dep_ == "relcl"]  # "talks that started ... between X and Y"
     actor_tokens, recipient_tokens = [], []
     for child in noun.children:
@@ -1527,13 +1542,13 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
             elif word in ("with", "against", "on", "to", "toward", "towards") or (word == "from" and code[:2] == "08") or (
                     word == "of" and code[:2] in ("17", "18", "19", "20")):  # "the killing of protesters": the victims
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
-    if not actor_tokens and governor is not None and noun.dep_ in ("dobj", "pobj", "attr"):
+    if not actor_tokens and governor is not None and role.dep_ in ("dobj", "pobj", "attr"):
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
             actor_tokens.append(subject)
     ongoing = governor is not None and (
-        (code[:2] in ("18", "19", "20") and noun.dep_ == "nsubj" and governor.lemma_.lower() in ONGOING_VERBS)
-        or _takes_place(noun, governor))
+        (code[:2] in ("18", "19", "20") and role.dep_ == "nsubj" and governor.lemma_.lower() in ONGOING_VERBS)
+        or _takes_place(role, governor))
     if ongoing and not actor_tokens:
         # "Kurdish-led forces said clashes were continuing": a side that reports its own fighting
         # is a party to it.
@@ -1563,10 +1578,10 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
             and not ongoing:
         return None  # fighting "with X", or "fighting continues", is an event even when a side goes unnamed
-    if code[:2] == "08" and governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DECLARING_VERBS:
+    if code[:2] == "08" and governor is not None and role.dep_ == "dobj" and governor.lemma_.lower() in DECLARING_VERBS:
         code = "080"  # "announced a troop withdrawal": declared, not carried out (PLOVER CONCEDE, not RETREAT)
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
-    if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and noun.dep_ == "pobj"
+    if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and role.dep_ == "pobj"
             and governor.lemma_.lower() in PREPARATION_VERBS):
         # "readying for a final assault": the readiness is the act, a show of force short of its use
         # (PLOVER MOBILIZE), not a threat, which is verbal.
@@ -1574,7 +1589,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     elif status == "asserted" and (
             any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
                 for c in noun.children)
-            or (governor is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "toward", "towards")
+            or (governor is not None and role.dep_ == "pobj" and role.head.lower_ in ("for", "to", "toward", "towards")
                 and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})):
         # "readying for a final assault", "prepared for talks": the act is still to come.
         # "a meeting scheduled for next week", "the planned summit": not yet happened.
