@@ -694,3 +694,8 @@ def test_an_event_noun_measured_out_in_time_or_turns_is_governed_as_its_measure(
     coded = _coded(nlp, "Yeutter told a press conference after three days of talks with Japan.")
     assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("talks", "040", ["Yeutter"], ["Japan"])]
     assert _coded(nlp, "Japan has until the next round of talks with Britain to respond.") == []
+
+
+def test_the_sides_of_talks_hung_deeper_in_the_phrase_by_the_parser_are_still_its_sides(nlp):
+    coded = _coded(nlp, "Talks on coffee export quotas between Brazil and Colombia have been extended into today.")
+    assert [(c[0], c[1], c[3]) for c in coded] == [("Talks", "040", ["Brazil", "Colombia"])]

@@ -1443,7 +1443,7 @@ def _takes_place(noun, governor) -> bool:
     even when no side is named in the sentence."""
     lemma = governor.lemma_.lower()
     if noun.dep_ == "nsubjpass":
-        return lemma == "hold"
+        return lemma in ("hold", "extend")  # "talks were held in Geneva", "talks have been extended"
     if noun.dep_ != "nsubj":
         return False
     if lemma == "take":
@@ -1461,6 +1461,21 @@ def _stated_within(noun, governor) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "on")
                and any(o.dep_ == "pobj" for o in c.children) for c in noun.children)
+
+
+def _nested_sides(noun) -> list:
+    """The sides of a meeting or deal named in a "between/among" phrase the parse hung deeper in
+    the noun's phrase: "talks on coffee quotas between Brazil and Colombia" (the parse attaches
+    "between" to "quotas"). Only through prepositional phrases, never into a clause."""
+    stack = [c for c in noun.children if c.dep_ == "prep"]
+    while stack:
+        prep = stack.pop(0)
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for inner in (c for c in obj.children if c.dep_ == "prep"):
+                if inner.lower_ in ("between", "among"):
+                    return [c for c in inner.children if c.dep_ == "pobj"]
+                stack.append(inner)
+    return []
 
 
 def _measure(noun):
@@ -1542,6 +1557,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
             elif word in ("with", "against", "on", "to", "toward", "towards") or (word == "from" and code[:2] == "08") or (
                     word == "of" and code[:2] in ("17", "18", "19", "20")):  # "the killing of protesters": the victims
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
+    if not actor_tokens and code[:2] in COOPERATION_ROOTS:
+        actor_tokens = _nested_sides(noun)
     if not actor_tokens and governor is not None and role.dep_ in ("dobj", "pobj", "attr"):
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
