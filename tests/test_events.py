@@ -699,3 +699,13 @@ def test_an_event_noun_measured_out_in_time_or_turns_is_governed_as_its_measure(
 def test_the_sides_of_talks_hung_deeper_in_the_phrase_by_the_parser_are_still_its_sides(nlp):
     coded = _coded(nlp, "Talks on coffee export quotas between Brazil and Colombia have been extended into today.")
     assert [(c[0], c[1], c[3]) for c in coded] == [("Talks", "040", ["Brazil", "Colombia"])]
+
+
+def test_judging_an_act_is_an_event_of_its_own_against_the_acts_author(nlp):
+    coded = _coded(nlp, "Russia condemned the US air strikes on Syria.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [
+        ("condemned", "111", ["Russia"], ["US"]), ("strikes", "195", ["US"], ["Syria"])]
+    welcomed = _coded(nlp, "The EU welcomed the talks between Serbia and Kosovo.")
+    assert [(c[0], c[1]) for c in welcomed] == [("welcomed", "051"), ("talks", "040")]
+    # A light verb is not a judgement: the talks are the only event.
+    assert [(c[0], c[1]) for c in _coded(nlp, "Serbia and Kosovo opened talks.")] == [("talks", "040")]

@@ -199,6 +199,9 @@ IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun
                     "withdrawn": "withdraw", "foresworn": "forswear", "rebuilt": "rebuild", "outlawed": "outlaw"}
 # CAMEO roots whose recipient may sit in a "that" clause: accuse/disapprove (11), reject (12).
 ACCUSATION_ROOTS = frozenset({"11", "12"})
+# Judging another's act (approve, criticise, reject): "condemned the air strikes", "welcomed the
+# talks" is an event of its own beside the act judged, against the act's author.
+JUDGING_ROOTS = frozenset({"05", "11", "12"})
 # Violence (assault, fight, mass violence): an act whose victims alone make it an event.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots whose object may be a policy standing for its author (POLICY_NOUNS): criticising,
@@ -1134,7 +1137,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 force = token.head  # "the tsunami which struck south Asia": the relative stands for its noun
             if force is not None and force.dep_ != "nsubjpass" and force.lemma_.lower() in NATURAL_FORCES:
                 continue  # "hailstorms killed two people, injured 20": no party acts
-            if obj_token is None and any(c.dep_ == "dobj" and _event_noun_code(c) is not None for c in token.children):
+            judged = next((c for c in token.children if c.dep_ == "dobj" and _event_noun_code(c) is not None), None)
+            if judged is not None and obj_token is None and code[:2] not in JUDGING_ROOTS:
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
             if code[:2] == "01" or code not in _codebook():
                 continue
@@ -1213,6 +1217,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             recipients = []
             for arg in recipient_tokens:
                 recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
+            if judged is not None and code[:2] in JUDGING_ROOTS:
+                # "Russia condemned the US air strikes on Syria": the act's author is judged, not its target.
+                authors = [covered[c.i] for c in judged.children
+                           if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in covered and covered[c.i] not in actors]
+                recipients = authors or recipients
             if not recipients and code[:2] in ACCUSATION_ROOTS:
                 recipients = [i for i in _accused(token, mentions, covered) if i not in actors]
             if code == "057" and _business_deal(obj_token, actors + recipients, mentions):
