@@ -346,6 +346,7 @@ CURATED_LEXICON = [
     # CONSULT. Light verbs + meeting nouns; PETRARCH files "hold talks/meeting" under 046
     # (negotiation, Goldstein 7.0), too strong for a plain report of talks.
     ("hold", "talk", "", "040", "light verb: held talks"),
+    ("speak", "", "to", "040", "spoke to a party (the event coder requires a party, not the press)"),
     ("hold", "meeting", "", "040", "light verb: held a meeting"),
     ("hold", "summit", "", "040", "light verb: held a summit"),
     ("hold", "consultation", "", "040", "light verb: held consultations"),

@@ -709,3 +709,24 @@ def test_judging_an_act_is_an_event_of_its_own_against_the_acts_author(nlp):
     assert [(c[0], c[1]) for c in welcomed] == [("welcomed", "051"), ("talks", "040")]
     # A light verb is not a judgement: the talks are the only event.
     assert [(c[0], c[1]) for c in _coded(nlp, "Serbia and Kosovo opened talks.")] == [("talks", "040")]
+
+
+def test_speaking_to_a_party_is_a_consultation_and_to_the_press_an_interview(nlp):
+    assert _hinted(nlp, "Chancellor Angela Merkel spoke to President Vladimir Putin by phone on Monday.")[0][:2] == ("spoke", "04")
+    assert _coded(nlp, "Chancellor Angela Merkel spoke to President Vladimir Putin by phone.")[0][1] == "041"
+    assert _coded(nlp, "Angela Merkel spoke to reporters in Berlin.") == []
+    assert _coded(nlp, "Angela Merkel spoke to the BBC on Monday.") == []
+
+
+def test_a_denied_clause_is_not_asserted(nlp):
+    assert _coded(nlp, "Israel denied that it had carried out the strike.") == []
+    assert _coded(nlp, "Moscow denied that Russian jets had bombed the hospital.") == []
+
+
+def test_protesters_of_no_named_party_are_the_people_of_where_they_protest(nlp):
+    assert _hinted(nlp, "Thousands of people demonstrated in Cairo against the government.")[0][1:3] == ("14", "EGY")
+    # A strike by workers is a protest (CAMEO 143); "in protest at" is how, not a second protest.
+    assert _hinted(nlp, "Thousands of civil servants were on strike across Wales on Friday in protest at job cuts.") == [
+        ("strike", "14", "GBR", None)]
+    # Where a rally happened is Seoul, not the US of "the US embassy".
+    assert _hinted(nlp, "Protesters rallied outside the US embassy in Seoul.")[0][2] == "KOR"

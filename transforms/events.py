@@ -82,6 +82,8 @@ GENERIC_VERBS = frozenset("take give make have get go come face leave join gathe
                           "ready extract stand ratify decide".split())
 # Verbs whose complement did not happen: "refused to discuss", "failed to agree", "declined to meet".
 NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline"})
+# Verbs whose that-clause is said not to be so: "denied that it had carried out the strike".
+DENYING_VERBS = frozenset({"deny", "refute", "dismiss"})
 # Subordinators of a clause that is not asserted: a condition ("if Congress passed ...") or a question.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Nouns of a statement whose participle is its author's act: "a speech criticising Blair's
@@ -126,6 +128,9 @@ CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "pr
 # video" or "host the annual event"), unless a lexicon pattern names the object ("released
 # prisoners", "hosted talks").
 PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host"})
+# Verbs that consult only when whom they address is a party, not the press: "spoke to Putin",
+# not "spoke to reporters" or "spoke to the BBC".
+PARTY_PREP_VERBS = frozenset({"speak", "talk"})
 # Nouns (lemmas) that stand for a person or people as an object beside the role nouns
 # (ROLE_SECTORS and the agents table, which has "president", "journalist", "detainee"): they make
 # "met his counterpart", "released the hostages" acts on a party.
@@ -922,6 +927,16 @@ def _stateless_only(indexes: list[int], mentions) -> bool:
                                  for i in indexes)
 
 
+def _protesters_country(code: str, actors: list[int], actor_hint: str | None, guess: bool,
+                        place: str | None, home: str | None) -> tuple[str | None, bool]:
+    """(country hint, is it a guess) of a protest's side: protesters of no named party are the
+    people of where they protest, else of the country the article is about ("thousands of
+    workers went on strike in France", "students demonstrated in Cairo"). Other events keep theirs."""
+    if code[:2] != "14" or actors or actor_hint is not None or (place or home) is None:
+        return actor_hint, guess
+    return place or home, True
+
+
 def _visit_destination(code: str, actors: list[int], actor_hint: str | None, recipients: list[int],
                        recipient_hint: str | None, recipient_guess: bool, mentions, home: str | None):
     """(recipient hint, is it a guess) of a visit: a visit with no destination named ("the visit of
@@ -1103,6 +1118,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # what a party was told to do is the content of the demand
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_GOVERNORS:
                 continue  # "refused to discuss", "failed to agree": it did not happen
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENYING_VERBS:
+                continue  # "Israel denied that it had carried out the strike": denied, not asserted
             if _deontic(token):
                 continue  # "Japan should open its markets": asked for, not done (see _stated_request)
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
@@ -1232,10 +1249,19 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                           or (mentions[i].gazetteer_id or "").startswith("country:")]
             actor_head = actor_tokens[0] if actor_tokens else None
             recipient_head = recipient_tokens[0] if recipient_tokens else None
+            if token.lemma_.lower() in PARTY_PREP_VERBS and (
+                    recipient_head is None or not _is_party_object(recipient_head, covered)
+                    or _agent_sectors().get(recipient_head.lemma_.lower()) == "MED"
+                    or (recipients and all(mentions[i].sector_hint == "MED" for i in recipients))):
+                continue  # "spoke to reporters", "spoke to the BBC": an interview, not a consultation
+            if code[:2] == "04" and any(c.dep_ == "prep" and c.lower_ in ("by", "over") and any(
+                    o.dep_ == "pobj" and o.lower_ in ("phone", "telephone") for o in c.children) for c in token.children):
+                code = "041"  # "spoke to Putin by phone"
             location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
             place = _mention_country(mentions[location]) if location is not None else None
             actors, actor_hint, actor_sector, actor_guess = _party_hint(
                 actors, actor_head, mentions, covered, doc, home, others=recipients, place=place)
+            actor_hint, actor_guess = _protesters_country(code, actors, actor_hint, actor_guess, place, home)
             recipients, recipient_hint, _, recipient_guess = _party_hint(
                 recipients, recipient_head, mentions, covered, doc, home, policy_target=code[:2] in POLICY_ROOTS,
                 others=actors, other_country=actor_hint, place=place)
@@ -1500,7 +1526,12 @@ def _event_noun_code(noun) -> str | None:
     lemma = noun.lemma_.lower()
     if lemma == "strike":
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
-        return "195" if modifiers & WEAPON_STRIKE_WORDS else None
+        if modifiers & WEAPON_STRIKE_WORDS:
+            return "195"
+        if (noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in ("go", "be", "stay", "remain", "come")) \
+                or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("stage", "hold", "call")):
+            return "143"  # "went on strike", "were on strike", "staged a strike": a labour strike
+        return None
     if lemma in ("launch", "test") and {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")} & {
             "missile", "rocket", "ballistic", "nuclear"}:
         return "150"  # "a missile launch", "a nuclear test": a show of military force (PLOVER MOBILIZE)
@@ -1525,6 +1556,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     code = _event_noun_code(noun)
     if noun.dep_ == "pobj" and noun.head.lower_ in ("until", "till", "before"):
         return None  # a deadline, not an event: "Japan has until the next meeting to respond"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and not any(
+            c.dep_ == "det" for c in noun.children):
+        return None  # "were on strike in protest at job cuts", "resigned in protest": how, not a second act
     measure = _measure(noun)
     if measure is not None and measure.dep_ == "pobj" and measure.head.lower_ in ("until", "till", "before"):
         return None
@@ -1597,6 +1631,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     place = _mention_country(mentions[location]) if location is not None else None
     actors, actor_hint, actor_sector, actor_guess = _party_hint(
         actors, actor_head, mentions, covered, noun.doc, home, others=recipients, place=place)
+    actor_hint, actor_guess = _protesters_country(code, actors, actor_hint, actor_guess, place, home)
     recipients, recipient_hint, _, recipient_guess = _party_hint(
         recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint, place=place)
     recipient_hint, recipient_guess = _visit_destination(
@@ -1687,7 +1722,8 @@ def _location_mention(token, obj_token, mentions, covered: dict[int, int], parti
             while stack:
                 node = stack.pop(0)
                 index = covered.get(node.i)
-                if index is not None and index not in parties and mentions[index].label in ("GPE", "LOC", "FAC"):
+                if index is not None and index not in parties and mentions[index].label in ("GPE", "LOC", "FAC") \
+                        and mentions[index].role != "modifier":  # "outside the US embassy in Seoul": Seoul
                     return index
                 # Not inside a clause of its own: "in a decision that could shift Turkish-US relations".
                 stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl"))
