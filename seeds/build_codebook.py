@@ -429,6 +429,13 @@ CURATED_LEXICON = [
     ("expel", "diplomat", "", "166", "expelled diplomats: PLOVER SANCTION/expel; 174 is for deporting individuals"),
     ("expel", "ambassador", "", "166", "expelled the ambassador"),
     ("expel", "envoy", "", "166", "expelled the envoy"),
+    ("suspend", "aid", "", "162", "suspended aid (as PETRARCH's cut/freeze/halt/withhold aid)"),
+    # Dismissing what one is accused of rejects it (PLOVER REJECT: "all rejections"); PETRARCH's
+    # default for dismiss is 110 (disapprove), an accusation the wrong way round.
+    ("dismiss", "allegation", "", "120", "dismissed the allegations"),
+    ("dismiss", "accusation", "", "120", "dismissed the accusations"),
+    ("dismiss", "claim", "", "120", "dismissed the claims"),
+    ("dismiss", "charge", "", "120", "dismissed the charges (by the accused; a court's dismissal is the same rejection)"),
     # SUPPORT / AGREE
     ("sign", "agreement", "", "057", "signed an agreement"),
     ("sign", "deal", "", "057", "signed a deal"),
@@ -466,6 +473,9 @@ CURATED_LEXICON = [
     ("strike", "", "", "190", "struck"),
     ("shell", "", "", "194", "shelled: artillery"),
     ("bomb", "", "", "195", "bombed: air strike reading; car/suicide bombings are 183 and need context"),
+    ("execute", "", "", "1823", "executed people (the extractor requires a person as object: not 'executed the plan')"),
+    ("mass", "troop", "", "154", "massed troops (as 'deployed troops')"),
+    ("mass", "force", "", "154", "massed forces"),
     # RETREAT
     ("withdraw", "troop", "", "0874", "withdrew troops"),
     ("withdraw", "force", "", "0874", "withdrew forces"),

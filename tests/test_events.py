@@ -660,6 +660,12 @@ GIVEN_EXPECT = [
     pytest.param("The United States imposed sanctions on Japan.", ["163"], id="an_event_noun_faced_or_risked_is_a_prospect-2"),
     pytest.param("Bob Laxton asked Tony Blair, in effect, if he would carry on the policy.", [], id="asking_whether_is_a_question-1"),
     pytest.param("Bob Laxton asked Tony Blair to carry on the policy.", ["100"], id="asking_whether_is_a_question-2"),
+    # Curated lexicon rows from a probe of common news constructions.
+    pytest.param("Saudi Arabia executed 37 people on Tuesday.", ["1823"], id="executing_people_is_killing_them-1"),
+    pytest.param("The government executed its plan to cut taxes.", [], id="executing_people_is_killing_them-2"),
+    pytest.param("Washington suspended military aid to Pakistan.", ["162"], id="suspending_aid_is_a_sanction"),
+    pytest.param("Russia massed troops on the Ukrainian border.", ["154"], id="massing_troops_mobilises"),
+    pytest.param("The Kremlin dismissed the allegations.", ["120"], id="dismissing_allegations_rejects_them"),
 ]
 
 
@@ -730,3 +736,8 @@ def test_protesters_of_no_named_party_are_the_people_of_where_they_protest(nlp):
         ("strike", "14", "GBR", None)]
     # Where a rally happened is Seoul, not the US of "the US embassy".
     assert _hinted(nlp, "Protesters rallied outside the US embassy in Seoul.")[0][2] == "KOR"
+
+
+def test_a_participle_of_violence_happened_where_its_governing_act_did(nlp):
+    assert _hinted(nlp, "A car bomb exploded outside a police station in Baghdad, killing 12 people.") == [
+        ("killing", "19", None, "IRQ")]

@@ -127,7 +127,7 @@ CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "pr
 # counterpart", "released the two men", "hosted Putin", not "met his fiscal rules", "released a
 # video" or "host the annual event"), unless a lexicon pattern names the object ("released
 # prisoners", "hosted talks").
-PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host"})
+PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host", "execute"})
 # Verbs that consult only when whom they address is a party, not the press: "spoke to Putin",
 # not "spoke to reporters" or "spoke to the BBC".
 PARTY_PREP_VERBS = frozenset({"speak", "talk"})
@@ -1714,6 +1714,8 @@ def _location_mention(token, obj_token, mentions, covered: dict[int, int], parti
     the trigger or its object ("retook the enclave on Saturday in Baghuz"), never a party."""
     holders = [token] + ([obj_token] if obj_token is not None else [])
     holders += [c for c in token.children if c.dep_ == "dobj"]  # "met Bauer in Seoul": the parse hangs it on the object
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        holders.append(token.head)  # "a bomb exploded outside a station in Baghdad, killing 12": there too
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
