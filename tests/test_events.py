@@ -666,6 +666,10 @@ GIVEN_EXPECT = [
     pytest.param("Washington suspended military aid to Pakistan.", ["162"], id="suspending_aid_is_a_sanction"),
     pytest.param("Russia massed troops on the Ukrainian border.", ["154"], id="massing_troops_mobilises"),
     pytest.param("The Kremlin dismissed the allegations.", ["120"], id="dismissing_allegations_rejects_them"),
+    # "may" is as uncertain as "might": a threat, not an attack; one's own troops are no meeting.
+    pytest.param("Israel may strike Iran's nuclear sites.", ["138"], id="may_is_not_an_act"),
+    pytest.param("Russia will withdraw its troops from Syria.", ["035"], id="an_intended_withdrawal_of_ones_own_troops-1"),
+    pytest.param("Labour will hold its conference in Brighton.", [], id="an_intended_withdrawal_of_ones_own_troops-2"),
 ]
 
 

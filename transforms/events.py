@@ -150,7 +150,7 @@ COMPANY_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. ltd ltd. pl
 BUSINESS_DEAL_WORDS = frozenset("contract venture loan credit supply sale sales purchase licensing licence license "
                                 "marketing distribution merger acquisition commercial financing lease".split())
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might", "may"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
 # Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
 NOUN_EVENTS = {
@@ -1281,7 +1281,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # Violence is an event by its victims even when the attacker goes unnamed ("a
                 # suicide bomber killed 12 people in Kabul").
                 continue
-            if code[:2] in ("03", "04") and obj_token is not None and not (recipients or recipient_hint) and len(actors) < 2 \
+            if (code[:2] == "04" or code == "036") and obj_token is not None and not (recipients or recipient_hint) and len(actors) < 2 \
                     and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in obj_token.children):
                 continue  # "Labour will hold its conference": a body's own meeting, with no one
             confidence = 0.45 + 0.1 * min(specificity, 3) / 3 * 2
