@@ -670,6 +670,8 @@ GIVEN_EXPECT = [
     pytest.param("Israel may strike Iran's nuclear sites.", ["138"], id="may_is_not_an_act"),
     pytest.param("Russia will withdraw its troops from Syria.", ["035"], id="an_intended_withdrawal_of_ones_own_troops-1"),
     pytest.param("Labour will hold its conference in Brighton.", [], id="an_intended_withdrawal_of_ones_own_troops-2"),
+    pytest.param("Ukraine said Russia had violated the ceasefire.", ["112"], id="saying_another_violated_a_ceasefire_accuses_it-1"),
+    pytest.param("Russia violated the ceasefire.", [], id="saying_another_violated_a_ceasefire_accuses_it-2"),
 ]
 
 

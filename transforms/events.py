@@ -182,8 +182,9 @@ NEWS_VERBS = frozenset({"report", "quote", "according", "claim", "confirm", "not
 STATEMENT_VERBS = (STANCE_VERBS | {"think"}) - NEWS_VERBS
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 # Verbs of wrongdoing: a party stating that another did one accuses it ("the Tories said Blair
-# lied"). "lie" only as "lied": "the town lies on the border" is no accusation.
-ACCUSING_VERBS = frozenset("lie cheat deceive mislead rig fiddle betray".split())
+# lied", "Ukraine said Russia had violated the ceasefire"). "lie" only as "lied": "the town lies
+# on the border" is no accusation.
+ACCUSING_VERBS = frozenset("lie cheat deceive mislead rig fiddle betray violate breach flout".split())
 # Intransitive verbs of armed conflict going on ("clashes were continuing", "fighting erupted"):
 # the fighting is an event even when no side is named in the sentence.
 ONGOING_VERBS = frozenset({"continue", "rage", "erupt", "resume", "intensify", "escalate", "break", "flare", "persist"})
