@@ -430,6 +430,21 @@ CURATED_LEXICON = [
     ("expel", "ambassador", "", "166", "expelled the ambassador"),
     ("expel", "envoy", "", "166", "expelled the envoy"),
     ("suspend", "aid", "", "162", "suspended aid (as PETRARCH's cut/freeze/halt/withhold aid)"),
+    # Trade barriers raised against another are economic sanctions (coders code "U.S. tariffs on
+    # Japanese chips" SANCTION); PETRARCH's defaults made them coercion (impose 170) or an
+    # assault (slap 180). Lowered, they are eased sanctions (085), as coders code tariff cuts.
+    ("impose", "tariff", "", "163", "imposed tariffs"),
+    ("slap", "tariff", "", "163", "slapped tariffs"),
+    ("raise", "tariff", "", "163", "raised tariffs"),
+    ("impose", "duty", "", "163", "imposed (import) duties"),
+    ("slap", "duty", "", "163", "slapped duties"),
+    ("impose", "quota", "", "163", "imposed (import) quotas"),
+    ("impose", "ban", "", "163", "imposed a ban"),
+    ("slap", "ban", "", "163", "slapped a ban"),
+    ("cut", "tariff", "", "085", "cut tariffs"),
+    ("reduce", "tariff", "", "085", "reduced tariffs"),
+    ("lower", "tariff", "", "085", "lowered tariffs"),
+    ("lift", "tariff", "", "085", "lifted tariffs"),
     # Dismissing what one is accused of rejects it (PLOVER REJECT: "all rejections"); PETRARCH's
     # default for dismiss is 110 (disapprove), an accusation the wrong way round.
     ("dismiss", "allegation", "", "120", "dismissed the allegations"),

@@ -672,6 +672,9 @@ GIVEN_EXPECT = [
     pytest.param("Labour will hold its conference in Brighton.", [], id="an_intended_withdrawal_of_ones_own_troops-2"),
     pytest.param("Ukraine said Russia had violated the ceasefire.", ["112"], id="saying_another_violated_a_ceasefire_accuses_it-1"),
     pytest.param("Russia violated the ceasefire.", [], id="saying_another_violated_a_ceasefire_accuses_it-2"),
+    pytest.param("The United States imposed 100 pct tariffs on Japanese electronic goods.", ["163"], id="tariffs_are_sanctions-1"),
+    pytest.param("Washington slapped tariffs on Japanese semiconductors.", ["163"], id="tariffs_are_sanctions-2"),
+    pytest.param("South Korea cut tariffs on 50 U.S. products.", ["085"], id="tariffs_are_sanctions-3"),
 ]
 
 
