@@ -510,6 +510,9 @@ CURATED_LEXICON = [
     ("turn down", "", "", "120", "turned down an offer/request: a rejection"),
     ("strike back", "", "", "190", "struck back: fighting"),
     ("round up", "", "", "173", "rounded up suspects: arrests"),
+    # Verbal attacks of political news: "attacked Blair's record", "the Tories slammed Labour".
+    ("attack", "record", "", "111", "attacked a record (as PETRARCH's attack plan/policy/decision)"),
+    ("slam", "", "", "111", "slammed (criticised): the headline verb; PETRARCH has only its patterns"),
     ("hand over", "", "", "084", "handed over prisoners/territory: return, release"),
     # "signed off" an agreement (approved it): the phrasal verb, which no longer falls back to "sign".
     ("sign off", "agreement", "", "057", "signed off an agreement"),

@@ -750,3 +750,14 @@ def test_protesters_of_no_named_party_are_the_people_of_where_they_protest(nlp):
 def test_a_participle_of_violence_happened_where_its_governing_act_did(nlp):
     assert _hinted(nlp, "A car bomb exploded outside a police station in Baghdad, killing 12 people.") == [
         ("killing", "19", None, "IRQ")]
+
+
+def test_an_attack_by_or_on_a_party_or_on_what_only_words_can_hit_is_criticism(nlp):
+    assert [(c[1], c[3], c[4]) for c in _coded(nlp, "Labour attacked the Tories over their tax plans.")] == [
+        ("111", ["Labour"], ["Tories"])]
+    assert _coded(nlp, "The Tories slammed Labour's record on the economy.")[0][1] == "111"
+    # The speaker of "X was an attack on our sovereignty" accuses X's author.
+    assert [(c[1], c[3], c[4]) for c in _coded(nlp, "The US plan was a blatant attack on Syrian sovereignty, Syria said.")] == [
+        ("111", ["Syria"], ["US"])]
+    # Armed attacks stay attacks.
+    assert _coded(nlp, "Israel attacked Hamas positions in Gaza.")[0][1] == "190"

@@ -109,6 +109,9 @@ CARRYING_VERBS = frozenset({"act", "move", "come", "go", "return", "travel", "fl
 # Nouns of amount whose "of" phrase is the real object ("thousands of casualties").
 QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens score scores number lot million "
                            "millions".split())
+# What only words can attack: "an attack on Syrian sovereignty" is criticism, not force.
+ABSTRACT_TARGETS = frozenset("sovereignty freedom liberty right democracy independence record credibility reputation "
+                             "integrity dignity value constitution principle".split())
 # Nouns that measure out an event noun by time or turns: "three days of talks", "months of
 # negotiations", "a round of talks", "a wave of air strikes". The event is governed as the measure is.
 MEASURE_NOUNS = frozenset("hour day week month year round series session wave spate string bout night".split())
@@ -431,6 +434,15 @@ def _is_party_object(obj, covered: dict[int, int]) -> bool:
     if lemma in PERSON_NOUNS or lemma in ROLE_SECTORS or lemma in _agent_sectors():
         return True
     return any(c.dep_ == "appos" and c.i in covered for c in obj.children)  # not "released the Mueller report"
+
+
+def _verbal_attack(token, parties: list[int], mentions) -> bool:
+    """"Labour attacked the Tories over their tax plans", "Howard attacked Blair": an attack by
+    or on a political party, or "over"/"for" a grievance, is words (CAMEO 111), not force."""
+    if token.lemma_.lower() not in ("attack", "hit", "slam"):
+        return False
+    return any(mentions[i].sector_hint == "PTY" for i in parties) or any(
+        c.dep_ == "prep" and c.lower_ in ("over", "for") for c in token.children)
 
 
 def _business_deal(signed, parties: list[int], mentions) -> bool:
@@ -1244,6 +1256,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 recipients = [i for i in _accused(token, mentions, covered) if i not in actors]
             if code == "057" and _business_deal(obj_token, actors + recipients, mentions):
                 code = "061"
+            if code[:2] in ("18", "19") and _verbal_attack(token, actors + recipients, mentions):
+                code = "111"
             actors = [i for i in actors if mentions[i].role != "place" or mentions[i].label != "GPE"
                       or (mentions[i].gazetteer_id or "").startswith("country:")]
             recipients = [i for i in recipients if mentions[i].role != "place"
@@ -1536,6 +1550,10 @@ def _event_noun_code(noun) -> str | None:
     if lemma in ("launch", "test") and {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")} & {
             "missile", "rocket", "ballistic", "nuclear"}:
         return "150"  # "a missile launch", "a nuclear test": a show of military force (PLOVER MOBILIZE)
+    if lemma in ("attack", "assault") and any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.lemma_.lower() in ABSTRACT_TARGETS for o in c.children)
+            for c in noun.children):
+        return "111"  # "a blatant attack on Syrian sovereignty", "an assault on press freedom": words
     if lemma == "call":
         # A call is a consultation only as one between parties or by phone ("a call between the
         # two leaders", "a phone call with Putin"), not "calls for restraint".
@@ -1614,6 +1632,10 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         # "Kurdish-led forces said clashes were continuing": a side that reports its own fighting
         # is a party to it.
         actor_tokens = [t for t in [_reporter(governor)] if t is not None]
+    if code == "111" and governor is not None and (reporter := _reporter(governor)) is not None:
+        # "The US plan was an attack on Syrian sovereignty, Syria said": the speaker accuses the
+        # plan's author.
+        actor_tokens, recipient_tokens = [reporter], actor_tokens or recipient_tokens
     actors: list[int] = []
     for arg in actor_tokens:
         for index in _actor_mentions(arg, mentions, covered):
