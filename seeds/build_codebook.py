@@ -513,6 +513,13 @@ CURATED_LEXICON = [
     # Verbal attacks of political news: "attacked Blair's record", "the Tories slammed Labour".
     ("attack", "record", "", "111", "attacked a record (as PETRARCH's attack plan/policy/decision)"),
     ("slam", "", "", "111", "slammed (criticised): the headline verb; PETRARCH has only its patterns"),
+    # Political and labour news PETRARCH reads otherwise: voting against a bill rejects it
+    # (PETRARCH 110, disapprove); walking out is a strike (PETRARCH 040, "went somewhere"),
+    # walking out of talks halts them.
+    ("vote", "", "against", "120", "voted against a bill or motion: a rejection"),
+    ("walk out", "", "", "143", "walked out: a strike"),
+    ("walk out", "talk", "of", "164", "walked out of talks"),
+    ("walk out", "negotiation", "of", "164", "walked out of negotiations"),
     ("hand over", "", "", "084", "handed over prisoners/territory: return, release"),
     # "signed off" an agreement (approved it): the phrasal verb, which no longer falls back to "sign".
     ("sign off", "agreement", "", "057", "signed off an agreement"),

@@ -675,6 +675,8 @@ GIVEN_EXPECT = [
     pytest.param("The United States imposed 100 pct tariffs on Japanese electronic goods.", ["163"], id="tariffs_are_sanctions-1"),
     pytest.param("Washington slapped tariffs on Japanese semiconductors.", ["163"], id="tariffs_are_sanctions-2"),
     pytest.param("South Korea cut tariffs on 50 U.S. products.", ["085"], id="tariffs_are_sanctions-3"),
+    pytest.param("Workers walked out over job cuts.", ["143"], id="walking_out_is_a_strike"),
+    pytest.param("British MPs voted against the bill.", ["120"], id="voting_against_rejects"),
 ]
 
 
@@ -761,3 +763,10 @@ def test_an_attack_by_or_on_a_party_or_on_what_only_words_can_hit_is_criticism(n
         ("111", ["Syria"], ["US"])]
     # Armed attacks stay attacks.
     assert _coded(nlp, "Israel attacked Hamas positions in Gaza.")[0][1] == "190"
+
+
+@pytest.mark.parametrize("text, sector", [("MPs voted.", "LEG"), ("Peers voted.", "LEG"), ("Unions voted.", "LAB"),
+                                          ("Civil servants voted.", "GOV")])
+def test_role_nouns_the_tagger_capitalised_or_qualified_keep_their_sector(nlp, text, sector):
+    subject = next(t for t in nlp(text) if t.dep_ == "nsubj")
+    assert events._role_noun_sector(subject) == sector

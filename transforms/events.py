@@ -235,6 +235,7 @@ ROLE_SECTORS = {
     # says", "the committee is calling on", "a spokesman said"): absent from the CAMEO agents list.
     "commissioner": "GOV", "secretary": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
     "watchdog": "GOV", "regulator": "GOV", "agency": "GOV", "inspector": "GOV", "committee": "LEG", "critic": "OPP",
+    "peer": "LEG", "councillor": "GOV", "council": "GOV", "union": "LAB",
 }
 # Possessives that make a role noun the speaker's or a third party's own ("our forces").
 SPEAKER_POSSESSIVES = frozenset({"our", "their", "my", "your"})
@@ -896,7 +897,9 @@ def _role_noun_sector(token) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "members of the coalition": the coalition is the party
     lemma = token.lemma_.lower()
-    compounds = [c.lower_ for c in token.children if c.dep_ == "compound"]
+    if token.pos_ == "PROPN" and lemma.endswith("s") and lemma not in ROLE_SECTORS:
+        lemma = lemma[:-1]  # a capitalised plural the tagger left unlemmatised: "MPs", "Peers"
+    compounds = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
     sector = ROLE_SECTORS.get(lemma)
     if sector is None and compounds:
         sector = _agent_sectors().get(f"{' '.join(compounds)} {lemma}")
