@@ -677,6 +677,10 @@ GIVEN_EXPECT = [
     pytest.param("South Korea cut tariffs on 50 U.S. products.", ["085"], id="tariffs_are_sanctions-3"),
     pytest.param("Workers walked out over job cuts.", ["143"], id="walking_out_is_a_strike"),
     pytest.param("British MPs voted against the bill.", ["120"], id="voting_against_rejects"),
+    # Coercion named by a noun; a release only of people.
+    pytest.param("The expulsion of Russian diplomats by Britain angered Moscow.", ["166"], id="coercion_named_by_a_noun-1"),
+    pytest.param("The release of the hostages by Iran ended the crisis.", ["0841"], id="coercion_named_by_a_noun-2"),
+    pytest.param("The release of the report by Iran was delayed.", [], id="coercion_named_by_a_noun-3"),
 ]
 
 
@@ -770,3 +774,9 @@ def test_an_attack_by_or_on_a_party_or_on_what_only_words_can_hit_is_criticism(n
 def test_role_nouns_the_tagger_capitalised_or_qualified_keep_their_sector(nlp, text, sector):
     subject = next(t for t in nlp(text) if t.dep_ == "nsubj")
     assert events._role_noun_sector(subject) == sector
+
+
+def test_the_cause_of_an_event_noun_is_not_its_actor(nlp):
+    # The police arrested; they did not protest.
+    coded = _coded(nlp, "The arrest of the opposition leader by Turkish police sparked protests.")
+    assert [(c[0], c[1], c[3]) for c in coded] == [("arrest", "173", ["Turkish"])]

@@ -112,6 +112,9 @@ QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens sco
 # What only words can attack: "an attack on Syrian sovereignty" is criticism, not force.
 ABSTRACT_TARGETS = frozenset("sovereignty freedom liberty right democracy independence record credibility reputation "
                              "integrity dignity value constitution principle".split())
+# Verbs whose subject causes the event noun they govern, not does it: "the arrest sparked
+# protests" (the protesters are not the police who arrested).
+CAUSING_VERBS = frozenset("spark trigger prompt provoke cause fuel ignite unleash touch".split())
 # Nouns that measure out an event noun by time or turns: "three days of talks", "months of
 # negotiations", "a round of talks", "a wave of air strikes". The event is governed as the measure is.
 MEASURE_NOUNS = frozenset("hour day week month year round series session wave spate string bout night".split())
@@ -170,6 +173,9 @@ NOUN_EVENTS = {
     "abduction": "181", "bombing": "183", "ambush": "190", "demonstration": "141", "riot": "145",
     # A pull-back of forces ("a rapid troop withdrawal from Syria"; PLOVER RETREAT).
     "withdrawal": "0874",
+    # Coercion named by a noun ("the arrest of the opposition leader by police", "the expulsion
+    # of Russian diplomats", "the blockade of Gaza").
+    "arrest": "173", "expulsion": "166", "deportation": "174", "blockade": "191", "crackdown": "175",
 }
 # Verbs by which a party states what another is ("Turkey argues that the YPG is a terrorist
 # organisation"), and the predicates that make such a statement an accusation (CAMEO 112):
@@ -1557,6 +1563,11 @@ def _event_noun_code(noun) -> str | None:
             c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.lemma_.lower() in ABSTRACT_TARGETS for o in c.children)
             for c in noun.children):
         return "111"  # "a blatant attack on Syrian sovereignty", "an assault on press freedom": words
+    if lemma == "release":
+        # "the release of the hostages by Iran", not "a press release" or "the release of the report".
+        return "0841" if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in PERSON_NOUNS | {"prisoner", "hostage", "detainee", "captive", "sailor"}
+                                  or o.ent_type_ in ("PERSON", "NORP")) for o in c.children) for c in noun.children) else None
     if lemma == "call":
         # A call is a consultation only as one between parties or by phone ("a call between the
         # two leaders", "a phone call with Putin"), not "calls for restraint".
@@ -1624,7 +1635,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
     if not actor_tokens and code[:2] in COOPERATION_ROOTS:
         actor_tokens = _nested_sides(noun)
-    if not actor_tokens and governor is not None and role.dep_ in ("dobj", "pobj", "attr"):
+    if not actor_tokens and governor is not None and role.dep_ in ("dobj", "pobj", "attr") \
+            and governor.lemma_.lower() not in CAUSING_VERBS:
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
             actor_tokens.append(subject)
