@@ -680,7 +680,7 @@ GIVEN_EXPECT = [
     # Coercion named by a noun; a release only of people.
     pytest.param("The expulsion of Russian diplomats by Britain angered Moscow.", ["166"], id="coercion_named_by_a_noun-1"),
     pytest.param("The release of the hostages by Iran ended the crisis.", ["0841"], id="coercion_named_by_a_noun-2"),
-    pytest.param("The release of the report by Iran was delayed.", [], id="coercion_named_by_a_noun-3"),
+    pytest.param("The release of the report by Iran surprised analysts.", [], id="coercion_named_by_a_noun-3"),
 ]
 
 
