@@ -4,7 +4,7 @@
     python -m benchmarks.events coding     # event coding only (160 dev + 65 + 56 + 56 + 120 + 150 held-out sentences, ~2 min)
     python -m benchmarks.events coding -v  # ... and list each disagreement of the tuning splits
     python -m benchmarks.events coding --tuning -v  # the tuning splits alone (no held-out #2/#3 numbers)
-    python -m benchmarks.events agreement  # a second coder against the first, as the system is scored (instant)
+    python -m benchmarks.events agreement  # a second coder scored against the first (instant; --tuning: #5 only)
     python -m benchmarks.events stories    # story B-cubed on ECB+ train/dev (772 articles, ~2 min)
 
 Coding. `benchmarks/events_gold.csv` holds, per selected sentence (corpus, article id,
@@ -44,9 +44,11 @@ unseen text.
 
 Coder agreement. Held-out #2, #3 and #5 were each coded a second time (events_heldout*_second.csv,
 2026-12-06), by coders blind to the first coding and to the system, from the same PLOVER/CAMEO
-files and article text. `agreement` scores the second coder against the first exactly as the
-system is scored (its events as reports at their sentence), which says how far two careful
-coders agree under this metric; `coding` also scores the system against the second coder.
+files and article text. `agreement` scores the second coder against the first as the system is
+scored (its events as reports at their sentence; a coder gives only the CAMEO root, so a signing
+does not get the side swap of the system's 057), which says how far two careful coders agree
+under this metric; `coding` also scores the system against the second coder. Type accuracy is a
+precision, so it is not symmetric: it is read over the second coder's events.
 The first codings of #2 and #3 were made in earlier rounds under earlier instructions, so those
 pairs measure agreement across coding habits; #5's second coders had the same written instructions as its first, so that pair
 measures agreement within one guideline.
@@ -272,6 +274,8 @@ def coding_scores(gold: dict, reports: list[dict]) -> dict:
 
 
 SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+SPLIT_PATHS = {"dev": GOLD, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4,
+               "heldout5": HELDOUT5}
 # The splits rules may be tuned on (their disagreements are listed with -v); held-out #2 and #3
 # are only ever scored.
 TUNING_SPLITS = ("dev", "heldout", "heldout4", "heldout5")
@@ -280,9 +284,7 @@ TUNING_SPLITS = ("dev", "heldout", "heldout4", "heldout5")
 def run_coding(verbose: bool = False, split_names: tuple[str, ...] = SPLITS) -> dict:
     """Scores per split (and "all" when more than one is asked for); the system codes each article
     once. `verbose` lists each disagreement of the tuning splits with its sentence."""
-    paths = {"dev": GOLD, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4,
-             "heldout5": HELDOUT5}
-    splits = {name: gold_sentences(paths[name]) for name in split_names}
+    splits = {name: gold_sentences(SPLIT_PATHS[name]) for name in split_names}
     if len(splits) > 1:
         splits["all"] = {key: events for gold in splits.values() for key, events in gold.items()}
     articles = articles_by_id({a for gold in splits.values() for a, _, _ in gold})
@@ -321,12 +323,11 @@ def _rounded(scores: dict) -> str:
 def run_agreement(split_names: tuple[str, ...] = tuple(SECOND_CODINGS)) -> dict:
     """The second coder scored against the first exactly as the system is: how far two careful
     coders agree under this metric, the ceiling to read the system's scores against."""
-    paths = {"heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout5": HELDOUT5}
     out = {}
     for name in split_names:
-        first, second = gold_sentences(paths[name]), gold_sentences(SECOND_CODINGS[name])
+        first, second = gold_sentences(SPLIT_PATHS[name]), gold_sentences(SECOND_CODINGS[name])
         if set(first) != set(second):
-            raise ValueError(f"{SECOND_CODINGS[name].name} codes other sentences than {paths[name].name}: "
+            raise ValueError(f"{SECOND_CODINGS[name].name} codes other sentences than {SPLIT_PATHS[name].name}: "
                              "a second coding must cover exactly the first coding's sentences")
         scores = coding_scores(first, coder_reports(second))
         scores.pop("confusions")

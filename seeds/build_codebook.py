@@ -439,8 +439,6 @@ CURATED_LEXICON = [
     ("impose", "duty", "", "163", "imposed (import) duties"),
     ("slap", "duty", "", "163", "slapped duties"),
     ("impose", "quota", "", "163", "imposed (import) quotas"),
-    ("impose", "ban", "", "163", "imposed a ban"),
-    ("slap", "ban", "", "163", "slapped a ban"),
     ("cut", "tariff", "", "085", "cut tariffs"),
     ("reduce", "tariff", "", "085", "reduced tariffs"),
     ("lower", "tariff", "", "085", "lowered tariffs"),
@@ -512,14 +510,14 @@ CURATED_LEXICON = [
     ("round up", "", "", "173", "rounded up suspects: arrests"),
     # Verbal attacks of political news: "attacked Blair's record", "the Tories slammed Labour".
     ("attack", "record", "", "111", "attacked a record (as PETRARCH's attack plan/policy/decision)"),
+    ("attack", "", "for", "190", "attacked X for (PETRARCH 111): 'for the third time' is no grievance; the extractor makes it words when one is named"),
     ("slam", "", "", "111", "slammed (criticised): the headline verb; PETRARCH has only its patterns"),
+    ("slam", "", "into", "190", "slammed into (a missile into a city): a strike, not words"),
     # Political and labour news PETRARCH reads otherwise: voting against a bill rejects it
-    # (PETRARCH 110, disapprove); walking out is a strike (PETRARCH 040, "went somewhere"),
-    # walking out of talks halts them.
+    # (PETRARCH 110, disapprove); walking out is a strike (PETRARCH 040, "went somewhere").
     ("vote", "", "against", "120", "voted against a bill or motion: a rejection"),
     ("walk out", "", "", "143", "walked out: a strike"),
-    ("walk out", "talk", "of", "164", "walked out of talks"),
-    ("walk out", "negotiation", "of", "164", "walked out of negotiations"),
+    ("stage", "strike", "", "143", "staged a strike (PETRARCH 140 'demonstrate'; CAMEO has the strike)"),
     ("hand over", "", "", "084", "handed over prisoners/territory: return, release"),
     # "signed off" an agreement (approved it): the phrasal verb, which no longer falls back to "sign".
     ("sign off", "agreement", "", "057", "signed off an agreement"),

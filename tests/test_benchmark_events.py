@@ -70,7 +70,7 @@ def test_a_second_coding_of_other_sentences_is_refused_with_the_file_named(tmp_p
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     first.write_text(header + "c,a,0,100,ASSAULT,19,SYR,\n")
     second.write_text(header + "c,a,0,90,ASSAULT,19,SYR,\n")
-    monkeypatch.setattr(bench, "HELDOUT2", first)
+    monkeypatch.setitem(bench.SPLIT_PATHS, "heldout2", first)
     monkeypatch.setitem(bench.SECOND_CODINGS, "heldout2", second)
     with pytest.raises(ValueError, match="second.csv codes other sentences than first.csv"):
         bench.run_agreement(("heldout2",))

@@ -681,6 +681,18 @@ GIVEN_EXPECT = [
     pytest.param("The expulsion of Russian diplomats by Britain angered Moscow.", ["166"], id="coercion_named_by_a_noun-1"),
     pytest.param("The release of the hostages by Iran ended the crisis.", ["0841"], id="coercion_named_by_a_noun-2"),
     pytest.param("The release of the report by Iran surprised analysts.", [], id="coercion_named_by_a_noun-3"),
+    # Review of the day's rules: what they must not catch.
+    pytest.param("Hamas hit Israel with rockets over the weekend.", ["194"], id="an_armed_attack_over_a_time_is_force"),
+    pytest.param("Rebels attacked the town for the third time this week.", ["190"], id="an_armed_attack_for_a_time_is_force"),
+    pytest.param("Police attacked Labour party offices in Harare.", ["190"], id="an_attack_on_a_partys_offices_is_force"),
+    pytest.param("The opposition attacked the minister for his handling of the crisis.", ["111"], id="an_attack_for_a_grievance_is_words"),
+    pytest.param("Twelve people were killed in a road accident in Kenya.", [], id="accidents_are_no_ones_act-1"),
+    pytest.param("A bus crash killed 30 people in India.", [], id="accidents_are_no_ones_act-2"),
+    pytest.param("Covid-19 killed 300 people in Italy.", [], id="accidents_are_no_ones_act-3"),
+    pytest.param("The fire killed 12 people in London.", [], id="accidents_are_no_ones_act-4"),
+    pytest.param("Israeli fire killed two Palestinians in Gaza.", ["190"], id="accidents_are_no_ones_act-5"),
+    pytest.param("Russian missiles slammed into Kyiv.", ["190"], id="slamming_into_a_city_is_a_strike"),
+    pytest.param("Teachers staged a strike in Paris.", ["143"], id="a_staged_strike_is_a_labour_strike"),
 ]
 
 
@@ -780,3 +792,35 @@ def test_the_cause_of_an_event_noun_is_not_its_actor(nlp):
     # The police arrested; they did not protest.
     coded = _coded(nlp, "The arrest of the opposition leader by Turkish police sparked protests.")
     assert [(c[0], c[1], c[3]) for c in coded] == [("arrest", "173", ["Turkish"])]
+
+
+def test_what_the_days_rules_must_not_catch(nlp):
+    # A guess about the past is alleged, not a threat.
+    assert [(c[1], c[2]) for c in _coded(nlp, "Israel may have carried out the air strike.")] == [("195", "alleged")]
+    # A judge is not the author of the act judged, nor is its target the one judged.
+    assert [(c[0], c[1], c[4]) for c in _coded(nlp, "The EU welcomed the arrest of Mladic.")] == [("welcomed", "051", [])]
+    coded = _coded(nlp, "Russia condemned the air strikes on Syria.")
+    assert [(c[0], c[3], c[4]) for c in coded] == [("condemned", ["Russia"], []), ("strikes", [], ["Syria"])]
+    # A complaint keeps its author; only "an attack on X's sovereignty" turns to the speaker.
+    assert [(c[0], c[3]) for c in _coded(nlp, "Japan said China's complaint against Tokyo was groundless.")] == [
+        ("complaint", ["China"])]
+    # The host of talks on a conflict is a side; the conflict's sides are its topic.
+    assert _coded(nlp, "Egypt hosted talks on the conflict between Israel and Hamas.")[0][3] == ["Egypt"]
+    # "the day of the protest" is a date: the police did not protest.
+    assert all(c[1] != "141" for c in _coded(nlp, "Police arrested 20 people on the day of the protest in Paris."))
+    # The released are the recipients of a release.
+    assert [(c[1], c[3], c[4]) for c in _coded(nlp, "The release of Nelson Mandela by South Africa was celebrated.")] == [
+        ("0841", ["South Africa"], ["Nelson Mandela"])]
+
+
+def test_one_report_per_trigger_word(nlp):
+    # The (article, trigger offset) key makes the event and event-mention ids: a word coded by two
+    # rules ("breached": a stated accusation and a ceasefire violation) once made the load fail
+    # with a duplicate key. The reported act is coded; the accusation is not added on the same word.
+    doc = nlp(nlp_module.text_for_parsing(
+        "Israel said Hamas breached the truce. Ukraine said Russia had violated the ceasefire and lied."))
+    from transforms.mentions import doc_mentions
+
+    rows = events.doc_event_mentions(doc, doc_mentions(doc))
+    assert len({r["trigger_start_char"] for r in rows}) == len(rows)
+    assert [(r["trigger"], r["cameo_code"]) for r in rows][:2] == [("breached", "196"), ("violated", "112")]

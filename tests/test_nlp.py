@@ -272,8 +272,8 @@ def test_worker_preload_builds_the_pipeline_without_polars():
 
 
 def test_every_event_lexicon_verb_is_the_lemma_of_its_regular_forms(nlp):
-    """The lexicon matches lemmas: a verb whose "-ed", "-ing" or "-s" form the rule lemmatizer
-    cuts to a shorter verb ("staged" -> "stag", "fined" -> "fin") never codes. Entries that are
+    """The lexicon matches lemmas: a verb whose regular "-ed", "-ing" or "-s" form (built naively:
+    doubled consonants and "-ies" are not tried) the rule lemmatizer cuts to a shorter verb ("staged" -> "stag", "fined" -> "fin") never codes. Entries that are
     not verbs ("crackdown", "concession"), American doubled spellings the lemmatizer gives in the
     British form ("enroll", "fulfill"), PETRARCH's typo "satify" and "bide" (whose "bided" is
     also "bid" + "ed") are left out."""
@@ -281,7 +281,7 @@ def test_every_event_lexicon_verb_is_the_lemma_of_its_regular_forms(nlp):
 
     from spacy.tokens import Doc
 
-    from transforms.spacy_pipeline import VERB_LEMMA_FIXES
+    from transforms.spacy_pipeline import LEMMA_FIXES
 
     lemmatizer = nlp.get_pipe("lemmatizer")
     skip = {"crackdown", "concession", "enroll", "fulfill", "satify", "bide"}
@@ -293,12 +293,12 @@ def test_every_event_lexicon_verb_is_the_lemma_of_its_regular_forms(nlp):
         for form, tag in ((stem + "ed", "VBD"), (stem + "ing", "VBG"), (verb + "s", "VBZ")):
             doc = Doc(nlp.vocab, words=["They", form, "it"])
             doc[1].pos_, doc[1].tag_ = "VERB", tag
-            lemma = VERB_LEMMA_FIXES.get(form) or lemmatizer.rule_lemmatize(doc[1])[0]
+            lemma = LEMMA_FIXES.get(form) or lemmatizer.rule_lemmatize(doc[1])[0]
             if lemma != verb:
                 wrong.append((form, lemma, verb))
     assert len(verbs) > 1000 and wrong == []
 
 
 def test_a_fixed_verb_lemma_reaches_the_parsed_token(nlp):
-    doc = nlp("Teachers staged a strike and the court fined the company.")
-    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["stage", "fine"]
+    doc = nlp("Teachers staged a strike, the court fined the company and the army retook the town.")
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["stage", "fine", "retake"]

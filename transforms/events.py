@@ -109,15 +109,26 @@ CARRYING_VERBS = frozenset({"act", "move", "come", "go", "return", "travel", "fl
 # Nouns of amount whose "of" phrase is the real object ("thousands of casualties").
 QUANTITY_NOUNS = frozenset("thousand thousands hundred hundreds dozen dozens score scores number lot million "
                            "millions".split())
+# What an attack "over" or "for" is words about: "attacked the minister over his remarks".
+GRIEVANCE_NOUNS = frozenset("plan policy rule law bill proposal decision measure reform budget tax scheme remark comment "
+                            "statement record handling response failure stance position role conduct".split())
 # What only words can attack: "an attack on Syrian sovereignty" is criticism, not force.
 ABSTRACT_TARGETS = frozenset("sovereignty freedom liberty right democracy independence record credibility reputation "
                              "integrity dignity value constitution principle".split())
 # Verbs whose subject causes the event noun they govern, not does it: "the arrest sparked
 # protests" (the protesters are not the police who arrested).
 CAUSING_VERBS = frozenset("spark trigger prompt provoke cause fuel ignite unleash touch".split())
+# Prepositions through which a "between" phrase can still belong to the event noun: "talks on
+# coffee quotas between Brazil and Colombia". Not "about", "over" or "regarding", which only name a topic.
+NESTING_PREPS = frozenset({"on", "in", "at", "of"})
+# Causes of death and damage that are no one's act (beside NATURAL_FORCES): "killed in a road
+# accident", "the fire killed 12" (a fire with a side named, "Israeli fire", is a side's act).
+ACCIDENT_WORDS = frozenset("accident crash collision derailment fire blaze stampede drowning covid cholera flu "
+                           "influenza ebola malaria illness".split())
 # Nouns that measure out an event noun by time or turns: "three days of talks", "months of
 # negotiations", "a round of talks", "a wave of air strikes". The event is governed as the measure is.
-MEASURE_NOUNS = frozenset("hour day week month year round series session wave spate string bout night".split())
+TIME_NOUNS = frozenset("hour day week month year night".split())
+TURN_NOUNS = frozenset("round series session wave spate string bout".split())
 # Adverbs that make a phrasal verb the lexicon knows ("hit back", "pull out", "step down").
 ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "up", "away", "over"})
 # Verbs whose object event noun is a prospect, not an act: "faces sanctions", "risks
@@ -209,9 +220,6 @@ WEAPON_STRIKE_WORDS = frozenset({"air", "drone", "missile", "rocket", "artillery
 # "X-backed / X-led / X-funded fighters": X sponsors the party, it is not the party.
 SPONSOR_PARTICIPLES = frozenset({"back", "backed", "lead", "led", "fund", "funded", "support", "supported",
                                  "sponsor", "sponsored", "arm", "armed", "train", "trained"})
-# Past forms the small model's lemmatizer leaves as they are ("retook" -> "retook").
-IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "withdrew": "withdraw",
-                    "withdrawn": "withdraw", "foresworn": "forswear", "rebuilt": "rebuild", "outlawed": "outlaw"}
 # CAMEO roots whose recipient may sit in a "that" clause: accuse/disapprove (11), reject (12).
 ACCUSATION_ROOTS = frozenset({"11", "12"})
 # Judging another's act (approve, criticise, reject): "condemned the air strikes", "welcomed the
@@ -362,7 +370,7 @@ def _is_demand(token) -> bool:
 
 def _trigger_match(token) -> tuple[str, int, object] | None:
     """(cameo_code, specificity, matched object token) for a verb token, or None."""
-    lemma = IRREGULAR_LEMMAS.get(token.lower_, token.lemma_.lower())
+    lemma = token.lemma_.lower()  # the pipeline fixes the forms its lemmatizer gets wrong (spacy_pipeline.LEMMA_FIXES)
     particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
     # The parser often hangs "back" as an adverb ("hit back at comments"): a particle when the
     # lexicon knows the phrasal verb.
@@ -443,13 +451,17 @@ def _is_party_object(obj, covered: dict[int, int]) -> bool:
     return any(c.dep_ == "appos" and c.i in covered for c in obj.children)  # not "released the Mueller report"
 
 
-def _verbal_attack(token, parties: list[int], mentions) -> bool:
-    """"Labour attacked the Tories over their tax plans", "Howard attacked Blair": an attack by
-    or on a political party, or "over"/"for" a grievance, is words (CAMEO 111), not force."""
+def _verbal_attack(token, actors: list[int], mentions) -> bool:
+    """"Labour attacked the Tories", "attacked the minister over his handling of the crisis": an
+    attack by a political party, or one "over"/"for" a grievance, is words (CAMEO 111), not
+    force. Not "hit Israel with rockets over the weekend" (a time) nor "police attacked the
+    party's offices" (a party attacked is not words)."""
     if token.lemma_.lower() not in ("attack", "hit", "slam"):
         return False
-    return any(mentions[i].sector_hint == "PTY" for i in parties) or any(
-        c.dep_ == "prep" and c.lower_ in ("over", "for") for c in token.children)
+    return any(mentions[i].sector_hint == "PTY" for i in actors) or any(
+        c.dep_ == "prep" and c.lower_ in ("over", "for") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in GRIEVANCE_NOUNS for o in c.children)
+        for c in token.children)
 
 
 def _business_deal(signed, parties: list[int], mentions) -> bool:
@@ -813,6 +825,8 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ == "conj":  # "will complete his term and step down": the aux is on the first verb
         aux |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"may", "might", "could"} and "have" in aux:
+        return "alleged", code  # "Israel may have carried out the strike": a guess about the past
     head_lemma = token.head.lemma_.lower() if token.head.i != token.i else ""
     intent = bool(aux & FUTURE_AUX) or (token.dep_ in ("xcomp", "pcomp") and head_lemma in INTENT_GOVERNORS)
     if token.dep_ in ("xcomp", "pcomp", "prep") and head_lemma in INTENT_GOVERNORS:
@@ -933,8 +947,18 @@ def _unaffiliated(token) -> bool:
     """The side is people of no named party or role: "12 people", "three civilians", "a convoy"
     (not "militants", a role the events table holds as such, nor a pronoun, which stands for
     someone named elsewhere)."""
-    return token is not None and token.pos_ in ("NOUN", "NUM") and _agent_role(token) is None \
-        and _role_sector(token) is None
+    return token is not None and token.pos_ in ("NOUN", "NUM") and _role_noun_sector(token) is None
+
+
+def _accidental(token) -> bool:
+    """The killing or damage is an accident, a disaster or a disease, no one's act: "killed in a
+    road accident", "a bus crash killed 30", "the fire killed 12", "Covid-19 killed 300"."""
+    subject = _subject(token)[0]
+    words = [subject] if subject is not None else []
+    words += [o for c in token.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
+    return any(w.lemma_.lower().split("-")[0] in ACCIDENT_WORDS | NATURAL_FORCES
+               and not any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in w.children)  # "Israeli fire"
+               for w in words)
 
 
 def _is_policy(token) -> bool:
@@ -1176,6 +1200,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 force = token.head  # "the tsunami which struck south Asia": the relative stands for its noun
             if force is not None and force.dep_ != "nsubjpass" and force.lemma_.lower() in NATURAL_FORCES:
                 continue  # "hailstorms killed two people, injured 20": no party acts
+            if code[:2] in VIOLENT_ROOTS and _accidental(token):
+                continue  # "Covid-19 killed 300 people", "killed in a road accident": no one's act
             judged = next((c for c in token.children if c.dep_ == "dobj" and _event_noun_code(c) is not None), None)
             if judged is not None and obj_token is None and code[:2] not in JUDGING_ROOTS:
                 continue  # "kicked off talks", "opened negotiations": the noun is the event
@@ -1260,12 +1286,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # "Russia condemned the US air strikes on Syria": the act's author is judged, not its target.
                 authors = [covered[c.i] for c in judged.children
                            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in covered and covered[c.i] not in actors]
-                recipients = authors or recipients
+                recipients = authors  # no author named: the act's target is not who is judged
             if not recipients and code[:2] in ACCUSATION_ROOTS:
                 recipients = [i for i in _accused(token, mentions, covered) if i not in actors]
             if code == "057" and _business_deal(obj_token, actors + recipients, mentions):
                 code = "061"
-            if code[:2] in ("18", "19") and _verbal_attack(token, actors + recipients, mentions):
+            if code[:2] in ("18", "19") and _verbal_attack(token, actors, mentions):
                 code = "111"
             actors = [i for i in actors if mentions[i].role != "place" or mentions[i].label != "GPE"
                       or (mentions[i].gazetteer_id or "").startswith("country:")]
@@ -1273,7 +1299,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                           or (mentions[i].gazetteer_id or "").startswith("country:")]
             actor_head = actor_tokens[0] if actor_tokens else None
             recipient_head = recipient_tokens[0] if recipient_tokens else None
-            if token.lemma_.lower() in PARTY_PREP_VERBS and (
+            if token.lemma_.lower() in PARTY_PREP_VERBS and obj_token is None and (
                     recipient_head is None or not _is_party_object(recipient_head, covered)
                     or _agent_sectors().get(recipient_head.lemma_.lower()) == "MED"
                     or (recipients and all(mentions[i].sector_hint == "MED" for i in recipients))):
@@ -1281,7 +1307,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if code[:2] == "04" and any(c.dep_ == "prep" and c.lower_ in ("by", "over") and any(
                     o.dep_ == "pobj" and o.lower_ in ("phone", "telephone") for o in c.children) for c in token.children):
                 code = "041"  # "spoke to Putin by phone"
-            location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients))
+            location = _location_mention(token, obj_token, mentions, covered, set(actors) | set(recipients),
+                                         violent=code[:2] in VIOLENT_ROOTS)
             place = _mention_country(mentions[location]) if location is not None else None
             actors, actor_hint, actor_sector, actor_guess = _party_hint(
                 actors, actor_head, mentions, covered, doc, home, others=recipients, place=place)
@@ -1291,13 +1318,14 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-            if (code[:2] in VIOLENT_ROOTS and not (recipients or recipient_hint) and place is not None
+            attacked = code[:2] in VIOLENT_ROOTS and not _accidental(token)
+            if (attacked and not (recipients or recipient_hint) and place is not None
                     and _unaffiliated(recipient_head)):
                 # "killed 12 people in Kabul": victims of no named side are the place's people,
                 # as event coders (and ICEWS) code a target by where it was hit.
                 recipient_hint, recipient_guess = place, True
             if not (actors or actor_hint or actor_sector) and not (
-                    (passive or code[:2] in VIOLENT_ROOTS) and (recipients or recipient_hint)
+                    (attacked or (passive and code[:2] not in VIOLENT_ROOTS)) and (recipients or recipient_hint)
                     and code[:2] not in COOPERATION_ROOTS):
                 # No one acts: only a passive with a known patient is still an event ("was
                 # arrested", "was accused"), and not a cooperative one ("is assured of support",
@@ -1351,7 +1379,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                    for r in out):
             out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
                         "quote": sent.text, **row})
-    return sorted(out, key=lambda r: r["trigger_start_char"])
+    # One report per trigger word: (article, trigger offset) is the report's key, from which the
+    # event and event-mention ids are made (merged_events). The first rule to code a word keeps it.
+    unique = {}
+    for row in out:
+        unique.setdefault(row["trigger_start_char"], row)
+    return sorted(unique.values(), key=lambda r: r["trigger_start_char"])
 
 
 def _deontic(verb) -> bool:
@@ -1491,6 +1524,8 @@ def _stated_accusation(verb, mentions, covered: dict[int, int], home: str | None
     accused = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if predicate is None or accused is None:
         return None
+    if predicate.i == clause.i and _trigger_match(predicate) is not None:
+        return None  # "Israel said Hamas breached the truce": the reported act (196) is coded itself
     found = _statement(verb, "112", clause, accused, None, mentions, covered, home, trigger=predicate,
                        confidence=settings.STATED_ACCUSATION_CONFIDENCE, need_recipient=True)
     return found[1] if found is not None else None
@@ -1525,23 +1560,39 @@ def _stated_within(noun, governor) -> bool:
 def _nested_sides(noun) -> list:
     """The sides of a meeting or deal named in a "between/among" phrase the parse hung deeper in
     the noun's phrase: "talks on coffee quotas between Brazil and Colombia" (the parse attaches
-    "between" to "quotas"). Only through prepositional phrases, never into a clause."""
-    stack = [c for c in noun.children if c.dep_ == "prep"]
+    "between" to "quotas"). Only through NESTING_PREPS, never into a clause; used only when the
+    noun has no side of its own nor a subject that holds it ("Egypt hosted talks on ...")."""
+    stack = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NESTING_PREPS]
     while stack:
         prep = stack.pop(0)
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for inner in (c for c in obj.children if c.dep_ == "prep"):
                 if inner.lower_ in ("between", "among"):
                     return [c for c in inner.children if c.dep_ == "pobj"]
-                stack.append(inner)
+                if inner.lower_ in NESTING_PREPS:
+                    stack.append(inner)
     return []
 
 
+def _judges(verb) -> bool:
+    """The verb judges what it governs ("condemned", "welcomed", "rejected"): its subject is the
+    judge, not the author of the act judged ("the EU welcomed the arrest of Mladic")."""
+    match = _trigger_match(verb) if verb.pos_ == "VERB" else None
+    return match is not None and match[0][:2] in JUDGING_ROOTS
+
+
 def _measure(noun):
-    """The noun measuring out an event noun ("three days of talks" -> days), else None."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_NOUNS \
-            and noun.head.head.i != noun.i:
-        return noun.head.head
+    """The noun measuring out an event noun ("three days of talks" -> days, "a round of talks"),
+    else None. A time noun measures only when counted ("three days", "a week of protests"):
+    "on the day of the protest" is a date."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    measure = noun.head.head
+    lemma = measure.lemma_.lower()
+    counted = measure.tag_ == "NNS" or any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                                           for c in measure.children)
+    if lemma in TURN_NOUNS or (lemma in TIME_NOUNS and counted):
+        return measure
     return None
 
 
@@ -1595,28 +1646,28 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     measure = _measure(noun)
     if measure is not None and measure.dep_ == "pobj" and measure.head.lower_ in ("until", "till", "before"):
         return None
-    role = measure or noun  # what the governing verb or noun governs
-    governor = role.head
+    governed = measure or noun  # what the governing verb or noun governs
+    governor = governed.head
     while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
-    if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX"):
-        if role.dep_ != "ROOT" and not _stated_within(noun, governor):
+    if governor.i == governed.i or governor.pos_ not in ("VERB", "AUX"):
+        if governed.dep_ != "ROOT" and not _stated_within(noun, governor):
             return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
         governor = None
     if governor is not None:
         if any(c.dep_ == "neg" for c in governor.children) or _deontic(governor):
             return None  # "did not hold talks", "should look at sanctions": no act
-        if governor.lemma_.lower() in REPORTING_VERBS and role.dep_ in ("dobj", "nsubj") and not (
-                governor.lemma_.lower() in DECLARING_VERBS and role.dep_ == "dobj" and code[:2] == "08"):
+        if governor.lemma_.lower() in REPORTING_VERBS and governed.dep_ in ("dobj", "nsubj") and not (
+                governor.lemma_.lower() in DECLARING_VERBS and governed.dep_ == "dobj" and code[:2] == "08"):
             # "reported talks", "Hanoi radio announced the killing of 12 soldiers": hearsay about
             # the noun, coded where it is asserted. Announcing one's own concession is the act:
             # "Trump announced a troop withdrawal from Syria".
             return None
         if _governed_by(governor, REQUEST_GOVERNORS, 2) or governor.lemma_.lower() in REQUEST_GOVERNORS:
             return None  # "called for talks": the request is the event
-        if role.dep_ == "dobj" and governor.lemma_.lower() in PROSPECT_VERBS:
+        if governed.dep_ == "dobj" and governor.lemma_.lower() in PROSPECT_VERBS:
             return None  # "Japan faces more possible sanctions", "risks retaliation": not (yet) done
-    holders = [noun] + ([governor] if governor is not None and role.dep_ in ("nsubj", "nsubjpass") else [])
+    holders = [noun] + ([governor] if governor is not None and governed.dep_ in ("nsubj", "nsubjpass") else [])
     holders += [c for c in noun.children if c.dep_ == "relcl"]  # "talks that started ... between X and Y"
     actor_tokens, recipient_tokens = [], []
     for child in noun.children:
@@ -1628,26 +1679,27 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
                 continue
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             word = prep.lower_
-            if word in ("between", "among", "by") or (word == "of" and code[:2] in ("04", "08")):
+            if word in ("between", "among", "by") or (word == "of" and code[:2] in ("04", "08") and code != "0841"):
                 actor_tokens.extend(objects)  # "talks of the G7", "the withdrawal of Soviet troops"
             elif word in ("with", "against", "on", "to", "toward", "towards") or (word == "from" and code[:2] == "08") or (
-                    word == "of" and code[:2] in ("17", "18", "19", "20")):  # "the killing of protesters": the victims
+                    word == "of" and (code[:2] in ("17", "18", "19", "20") or code == "0841")):  # "the killing of protesters", "the release of the hostages"
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
-    if not actor_tokens and code[:2] in COOPERATION_ROOTS:
-        actor_tokens = _nested_sides(noun)
-    if not actor_tokens and governor is not None and role.dep_ in ("dobj", "pobj", "attr") \
-            and governor.lemma_.lower() not in CAUSING_VERBS:
+    if not actor_tokens and governor is not None and governed.dep_ in ("dobj", "pobj", "attr") \
+            and governor.lemma_.lower() not in CAUSING_VERBS and not _judges(governor):
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
             actor_tokens.append(subject)
+    if not actor_tokens and code[:2] in COOPERATION_ROOTS:
+        actor_tokens = _nested_sides(noun)
     ongoing = governor is not None and (
-        (code[:2] in ("18", "19", "20") and role.dep_ == "nsubj" and governor.lemma_.lower() in ONGOING_VERBS)
-        or _takes_place(role, governor))
+        (code[:2] in VIOLENT_ROOTS and governed.dep_ == "nsubj" and governor.lemma_.lower() in ONGOING_VERBS)
+        or _takes_place(governed, governor))
     if ongoing and not actor_tokens:
         # "Kurdish-led forces said clashes were continuing": a side that reports its own fighting
         # is a party to it.
         actor_tokens = [t for t in [_reporter(governor)] if t is not None]
-    if code == "111" and governor is not None and (reporter := _reporter(governor)) is not None:
+    if code == "111" and noun.lemma_.lower() in ("attack", "assault") and governor is not None \
+            and (reporter := _reporter(governor)) is not None:
         # "The US plan was an attack on Syrian sovereignty, Syria said": the speaker accuses the
         # plan's author.
         actor_tokens, recipient_tokens = [reporter], actor_tokens or recipient_tokens
@@ -1674,13 +1726,13 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint, place=place)
     recipient_hint, recipient_guess = _visit_destination(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-    if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in ("18", "19", "20")) \
+    if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in VIOLENT_ROOTS) \
             and not ongoing:
         return None  # fighting "with X", or "fighting continues", is an event even when a side goes unnamed
-    if code[:2] == "08" and governor is not None and role.dep_ == "dobj" and governor.lemma_.lower() in DECLARING_VERBS:
+    if code[:2] == "08" and governor is not None and governed.dep_ == "dobj" and governor.lemma_.lower() in DECLARING_VERBS:
         code = "080"  # "announced a troop withdrawal": declared, not carried out (PLOVER CONCEDE, not RETREAT)
     status, code = _status_and_code(governor, code) if governor is not None else ("asserted", code)
-    if (status == "asserted" and code[:2] in ("18", "19", "20") and governor is not None and role.dep_ == "pobj"
+    if (status == "asserted" and code[:2] in VIOLENT_ROOTS and governor is not None and governed.dep_ == "pobj"
             and governor.lemma_.lower() in PREPARATION_VERBS):
         # "readying for a final assault": the readiness is the act, a show of force short of its use
         # (PLOVER MOBILIZE), not a threat, which is verbal.
@@ -1688,7 +1740,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     elif status == "asserted" and (
             any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
                 for c in noun.children)
-            or (governor is not None and role.dep_ == "pobj" and role.head.lower_ in ("for", "to", "toward", "towards")
+            or (governor is not None and governed.dep_ == "pobj" and governed.head.lower_ in ("for", "to", "toward", "towards")
                 and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})):
         # "readying for a final assault", "prepared for talks": the act is still to come.
         # "a meeting scheduled for next week", "the planned summit": not yet happened.
@@ -1747,12 +1799,13 @@ def _country_hint(indexes: list[int], mentions, covered: dict[int, int], doc) ->
     return None
 
 
-def _location_mention(token, obj_token, mentions, covered: dict[int, int], parties: set[int]) -> int | None:
+def _location_mention(token, obj_token, mentions, covered: dict[int, int], parties: set[int],
+                      violent: bool = False) -> int | None:
     """Index of the place the act happened at: a place named in an "in/at/near ..." phrase of
     the trigger or its object ("retook the enclave on Saturday in Baghuz"), never a party."""
     holders = [token] + ([obj_token] if obj_token is not None else [])
     holders += [c for c in token.children if c.dep_ == "dobj"]  # "met Bauer in Seoul": the parse hangs it on the object
-    if token.dep_ == "advcl" and token.tag_ == "VBG":
+    if violent and token.dep_ == "advcl" and token.tag_ == "VBG":
         holders.append(token.head)  # "a bomb exploded outside a station in Baghdad, killing 12": there too
     for holder in holders:
         for prep in holder.children:
