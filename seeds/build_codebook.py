@@ -430,6 +430,13 @@ CURATED_LEXICON = [
     ("expel", "ambassador", "", "166", "expelled the ambassador"),
     ("expel", "envoy", "", "166", "expelled the envoy"),
     ("suspend", "aid", "", "162", "suspended aid (as PETRARCH's cut/freeze/halt/withhold aid)"),
+    ("sever", "tie", "", "161", "severed (diplomatic) ties"),
+    ("sever", "relation", "", "161", "severed relations"),
+    ("break off", "tie", "", "161", "broke off ties"),
+    ("break off", "relation", "", "161", "broke off relations (PETRARCH's 'break off' default is 130)"),
+    ("capture", "town", "", "192", "captured a town: occupied territory (as PETRARCH's seize town/city)"),
+    ("capture", "city", "", "192", "captured a city"),
+    ("capture", "village", "", "192", "captured a village"),
     # Trade barriers raised against another are economic sanctions (coders code "U.S. tariffs on
     # Japanese chips" SANCTION); PETRARCH's defaults made them coercion (impose 170) or an
     # assault (slap 180). Lowered, they are eased sanctions (085), as coders code tariff cuts.

@@ -693,6 +693,11 @@ GIVEN_EXPECT = [
     pytest.param("Israeli fire killed two Palestinians in Gaza.", ["190"], id="accidents_are_no_ones_act-5"),
     pytest.param("Russian missiles slammed into Kyiv.", ["190"], id="slamming_into_a_city_is_a_strike"),
     pytest.param("Teachers staged a strike in Paris.", ["143"], id="a_staged_strike_is_a_labour_strike"),
+    pytest.param("Islamic State claimed responsibility for the attack.", ["190"], id="claiming_an_attack_is_doing_it-1"),
+    pytest.param("The minister claimed responsibility for the new policy.", [], id="claiming_an_attack_is_doing_it-2"),
+    pytest.param("Saudi Arabia severed diplomatic ties with Iran.", ["161"], id="severing_ties_is_a_sanction-1"),
+    pytest.param("Qatar broke off relations with Egypt.", ["161"], id="severing_ties_is_a_sanction-2"),
+    pytest.param("Turkish troops captured the town of Afrin.", ["192"], id="capturing_a_town_occupies_it"),
 ]
 
 

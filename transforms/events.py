@@ -1650,6 +1650,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     governor = governed.head
     while governor.dep_ == "prep" and governor.head.i != governor.i:
         governor = governor.head
+    if governor.lemma_.lower() == "responsibility" and governor.dep_ == "dobj" \
+            and governor.head.lemma_.lower() in ("claim", "admit", "accept", "take"):
+        governor = governor.head  # "Islamic State claimed responsibility for the attack": the claimant did it
     if governor.i == governed.i or governor.pos_ not in ("VERB", "AUX"):
         if governed.dep_ != "ROOT" and not _stated_within(noun, governor):
             return None  # inside another noun's phrase ("in anticipation of a meeting"): not asserted
