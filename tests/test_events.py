@@ -698,6 +698,8 @@ GIVEN_EXPECT = [
     pytest.param("Saudi Arabia severed diplomatic ties with Iran.", ["161"], id="severing_ties_is_a_sanction-1"),
     pytest.param("Qatar broke off relations with Egypt.", ["161"], id="severing_ties_is_a_sanction-2"),
     pytest.param("Turkish troops captured the town of Afrin.", ["192"], id="capturing_a_town_occupies_it"),
+    pytest.param("Iran did not agree to resume talks with the EU.", [], id="a_negated_governor_negates_its_complement-1"),
+    pytest.param("Iran refused to hold talks with the United States.", ["120"], id="a_negated_governor_negates_its_complement-2"),
 ]
 
 

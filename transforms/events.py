@@ -1162,8 +1162,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # the content of a request, not an act
             if token.dep_ == "xcomp" and _is_demand(token.head):
                 continue  # what a party was told to do is the content of the demand
-            if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_GOVERNORS:
-                continue  # "refused to discuss", "failed to agree": it did not happen
+            if token.dep_ == "xcomp" and (token.head.lemma_.lower() in NEGATING_GOVERNORS
+                                          or any(c.dep_ == "neg" for c in token.head.children)):
+                continue  # "refused to discuss", "did not agree to resume talks": it did not happen
             if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENYING_VERBS:
                 continue  # "Israel denied that it had carried out the strike": denied, not asserted
             if _deontic(token):
@@ -1660,6 +1661,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     if governor is not None:
         if any(c.dep_ == "neg" for c in governor.children) or _deontic(governor):
             return None  # "did not hold talks", "should look at sanctions": no act
+        if governor.dep_ == "xcomp" and (governor.head.lemma_.lower() in NEGATING_GOVERNORS
+                                         or any(c.dep_ == "neg" for c in governor.head.children)):
+            return None  # "refused to hold talks", "did not agree to hold talks": none were held
         if governor.lemma_.lower() in REPORTING_VERBS and governed.dep_ in ("dobj", "nsubj") and not (
                 governor.lemma_.lower() in DECLARING_VERBS and governed.dep_ == "dobj" and code[:2] == "08"):
             # "reported talks", "Hanoi radio announced the killing of 12 soldiers": hearsay about
