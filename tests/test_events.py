@@ -700,6 +700,11 @@ GIVEN_EXPECT = [
     pytest.param("Turkish troops captured the town of Afrin.", ["192"], id="capturing_a_town_occupies_it"),
     pytest.param("Iran did not agree to resume talks with the EU.", [], id="a_negated_governor_negates_its_complement-1"),
     pytest.param("Iran refused to hold talks with the United States.", ["120"], id="a_negated_governor_negates_its_complement-2"),
+    # Naming another a terrorist, or its act illegal, accuses it; naming is not calling.
+    pytest.param("Erdogan called the Kurdish militia a terrorist group.", ["112"], id="naming_accuses-1"),
+    pytest.param("The Kremlin described the sanctions as illegal.", ["112"], id="naming_accuses-2"),
+    pytest.param("Turkey called the meeting a success.", [], id="naming_accuses-3"),
+    pytest.param("Angela Merkel called Vladimir Putin on Monday.", ["041"], id="a_time_phrase_is_no_verb_preposition"),
 ]
 
 

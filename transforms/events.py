@@ -115,6 +115,10 @@ GRIEVANCE_NOUNS = frozenset("plan policy rule law bill proposal decision measure
 # What only words can attack: "an attack on Syrian sovereignty" is criticism, not force.
 ABSTRACT_TARGETS = frozenset("sovereignty freedom liberty right democracy independence record credibility reputation "
                              "integrity dignity value constitution principle".split())
+# Verbs that name what their object is ("called the militia a terrorist group", "described the
+# sanctions as illegal"): a judgement of it, and its subject is not the author of an act named.
+NAMING_VERBS = frozenset("call label brand describe term dub".split())
+ILLEGAL_WORDS = frozenset({"illegal", "unlawful", "illegitimate"})
 # Verbs whose subject causes the event noun they govern, not does it: "the arrest sparked
 # protests" (the protesters are not the police who arrested).
 CAUSING_VERBS = frozenset("spark trigger prompt provoke cause fuel ignite unleash touch".split())
@@ -402,6 +406,9 @@ def _trigger_match(token) -> tuple[str, int, object] | None:
     prepositional = set()  # objects of the verb's own prepositions
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
+            if all(o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj") \
+                    and any(o.dep_ == "pobj" for o in child.children):
+                continue  # "called Putin on Monday" is no "called on": a time phrase is no preposition of the verb's
             preps.setdefault(child.lower_, child)
             for pobj in child.children:
                 # A time phrase says when, not what: "gave their answers in 100 hours of
@@ -1142,6 +1149,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
                 nominal.append((sentence_index, sent, token))
                 continue
+            if token.pos_ == "VERB" and token.lemma_.lower() in NAMING_VERBS and (
+                    row := _named_accusation(token, mentions, covered, home)):
+                out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
+                            "end_char": sent.end_char, "quote": sent.text, **row})
+                continue
+            if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
+                continue  # "Turkey called the meeting a success": naming, not calling a meeting
             if token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS and (
                     row := _stated_accusation(token, mentions, covered, home)):
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
@@ -1532,6 +1546,26 @@ def _stated_accusation(verb, mentions, covered: dict[int, int], home: str | None
     return found[1] if found is not None else None
 
 
+def _named_accusation(verb, mentions, covered: dict[int, int], home: str | None) -> dict | None:
+    """Naming another a terrorist or a criminal, or its act illegal, accuses it (CAMEO 112):
+    "Erdogan called the Kurdish militia a terrorist group" (not a phone call), "the Kremlin
+    described the sanctions as illegal". The namer acts, the one named receives."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    complement = next((c for c in verb.children if c.dep_ == "oprd"), None) or next(
+        (o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+         for o in c.children if o.dep_ in ("pobj", "amod", "acomp")), None)
+    if named is None or complement is None:
+        return None
+    words = {complement.lemma_.lower()} | {c.lemma_.lower() for c in complement.children if c.dep_ in ("amod", "compound")}
+    if not words & (ACCUSING_NOUNS | ACCUSING_ADJECTIVES | ILLEGAL_WORDS):
+        return None
+    found = _statement(verb, "112", verb, named, None, mentions, covered, home, trigger=verb,
+                       confidence=settings.STATED_ACCUSATION_CONFIDENCE)
+    return found[1] if found is not None else None
+
+
 def _takes_place(noun, governor) -> bool:
     """The event noun is said to happen: "negotiations continued in New York", "talks resumed",
     "talks were held in Geneva", "the summit took place", "talks began/ended". It is an event
@@ -1692,7 +1726,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
                     word == "of" and (code[:2] in ("17", "18", "19", "20") or code == "0841")):  # "the killing of protesters", "the release of the hostages"
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
     if not actor_tokens and governor is not None and governed.dep_ in ("dobj", "pobj", "attr") \
-            and governor.lemma_.lower() not in CAUSING_VERBS and not _judges(governor):
+            and governor.lemma_.lower() not in CAUSING_VERBS | NAMING_VERBS and not _judges(governor):
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
             actor_tokens.append(subject)
