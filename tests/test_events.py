@@ -705,6 +705,9 @@ GIVEN_EXPECT = [
     pytest.param("The Kremlin described the sanctions as illegal.", ["112"], id="naming_accuses-2"),
     pytest.param("Turkey called the meeting a success.", [], id="naming_accuses-3"),
     pytest.param("Angela Merkel called Vladimir Putin on Monday.", ["041"], id="a_time_phrase_is_no_verb_preposition"),
+    pytest.param("Yeutter threatened retaliation against Japan.", ["138"], id="a_threatened_or_promised_act_is_not_done-1"),
+    pytest.param("Japan promised talks with South Korea.", ["036"], id="a_threatened_or_promised_act_is_not_done-2"),
+    pytest.param("Israel carried out retaliation against Hezbollah.", ["190"], id="a_threatened_or_promised_act_is_not_done-3"),
 ]
 
 

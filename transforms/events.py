@@ -119,6 +119,8 @@ ABSTRACT_TARGETS = frozenset("sovereignty freedom liberty right democracy indepe
 # sanctions as illegal"): a judgement of it, and its subject is not the author of an act named.
 NAMING_VERBS = frozenset("call label brand describe term dub".split())
 ILLEGAL_WORDS = frozenset({"illegal", "unlawful", "illegitimate"})
+# Verbs whose object event noun is promised or threatened, not done: "threatened retaliation".
+PROMISING_VERBS = frozenset({"threaten", "promise", "pledge", "vow", "offer", "propose"})
 # Verbs whose subject causes the event noun they govern, not does it: "the arrest sparked
 # protests" (the protesters are not the police who arrested).
 CAUSING_VERBS = frozenset("spark trigger prompt provoke cause fuel ignite unleash touch".split())
@@ -1782,9 +1784,11 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
             any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
                 for c in noun.children)
             or (governor is not None and governed.dep_ == "pobj" and governed.head.lower_ in ("for", "to", "toward", "towards")
-                and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})):
+                and governor.lemma_.lower() in INTENT_GOVERNORS | {"ready"})
+            or (governor is not None and governed.dep_ == "dobj" and governor.lemma_.lower() in PROMISING_VERBS)):
         # "readying for a final assault", "prepared for talks": the act is still to come.
         # "a meeting scheduled for next week", "the planned summit": not yet happened.
+        # "threatened retaliation against Japan", "promised talks": promised or threatened, not done.
         if code[:2] in INTENT_CODE:
             status, code = "intent", INTENT_CODE[code[:2]]
         elif code[:2] in THREAT_CODE:
