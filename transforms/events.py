@@ -1335,7 +1335,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-            attacked = code[:2] in VIOLENT_ROOTS and not _accidental(token)
+            attacked = code[:2] in VIOLENT_ROOTS  # accidents were left out above
             if (attacked and not (recipients or recipient_hint) and place is not None
                     and _unaffiliated(recipient_head)):
                 # "killed 12 people in Kabul": victims of no named side are the place's people,
