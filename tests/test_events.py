@@ -708,6 +708,30 @@ GIVEN_EXPECT = [
     pytest.param("Yeutter threatened retaliation against Japan.", ["138"], id="a_threatened_or_promised_act_is_not_done-1"),
     pytest.param("Japan promised talks with South Korea.", ["036"], id="a_threatened_or_promised_act_is_not_done-2"),
     pytest.param("Israel carried out retaliation against Hezbollah.", ["190"], id="a_threatened_or_promised_act_is_not_done-3"),
+    # What a party wants, insists or agrees another should do is its request, not the other's act.
+    pytest.param("The United States wants Japan to eliminate import controls and cut tariffs.", ["100"], id="asked_for_is_not_done-1"),
+    pytest.param("Brazil insisted that Argentina withdraw the tariffs.", ["020"], id="asked_for_is_not_done-2"),
+    pytest.param("Japan and the United States agreed that China should let its currency rise.", ["020"],
+                 id="asked_for_is_not_done-3"),
+    pytest.param("Brazil insisted that Argentina had withdrawn the tariffs.", ["080"], id="asked_for_is_not_done-4"),
+    pytest.param("The United States wants to withdraw its troops from Syria.", ["035"], id="asked_for_is_not_done-5"),
+    # An event noun that is possible, likely, or "any", is not reported.
+    pytest.param("The possible withdrawal of US troops from Syria alarmed Turkey.", [], id="a_possible_event_is_not_reported-1"),
+    pytest.param("The official was unaware of any attack against Kuwaiti oil installations.", [],
+                 id="a_possible_event_is_not_reported-2"),
+    pytest.param("The withdrawal of US troops from Syria alarmed Turkey.", ["0874"], id="a_possible_event_is_not_reported-3"),
+    pytest.param("Philippine workers struck demanding payment of salaries.", ["143"], id="workers_who_strike_protest-1"),
+    pytest.param("Philippine troops struck the rebel camp.", ["190"], id="workers_who_strike_protest-2"),
+    pytest.param("Details of the plot to kill British soldiers were set out at the Old Bailey.", [], id="a_plot_is_charged_not_done"),
+    pytest.param("Trump's threat to impose tariffs on China rattled markets.", ["132"], id="a_threat_to_act_is_a_threat"),
+    # A denial rejects; what is denied is not asserted.
+    pytest.param("The French minister denied accusing Germany of using the EU as cover.", ["120"], id="a_denial_rejects-1"),
+    pytest.param("Israel denied that it had carried out the strike.", ["120"], id="a_denial_rejects-2"),
+    pytest.param("Labour dismissed the Tory proposals as a gimmick.", ["111"], id="dismissing_as_criticises-1"),
+    pytest.param("Russia dismissed the allegations.", ["120"], id="dismissing_as_criticises-2"),
+    # PETRARCH verb defaults that are no event in news.
+    pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
+    pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),
 ]
 
 
@@ -767,8 +791,9 @@ def test_speaking_to_a_party_is_a_consultation_and_to_the_press_an_interview(nlp
 
 
 def test_a_denied_clause_is_not_asserted(nlp):
-    assert _coded(nlp, "Israel denied that it had carried out the strike.") == []
-    assert _coded(nlp, "Moscow denied that Russian jets had bombed the hospital.") == []
+    # The denial itself is a rejection (120); the act denied is not coded.
+    assert [c[1] for c in _coded(nlp, "Israel denied that it had carried out the strike.")] == ["120"]
+    assert [c[1] for c in _coded(nlp, "Moscow denied that Russian jets had bombed the hospital.")] == ["120"]
 
 
 def test_protesters_of_no_named_party_are_the_people_of_where_they_protest(nlp):

@@ -119,6 +119,19 @@ ABSTRACT_TARGETS = frozenset("sovereignty freedom liberty right democracy indepe
 # sanctions as illegal"): a judgement of it, and its subject is not the author of an act named.
 NAMING_VERBS = frozenset("call label brand describe term dub".split())
 ILLEGAL_WORDS = frozenset({"illegal", "unlawful", "illegitimate"})
+# Workers who strike without an object are on strike (CAMEO 143), not attacking (with the LAB
+# sector of the agent dictionary: "workers", "employees", "unions").
+STRIKER_NOUNS = frozenset("miner teacher nurse doctor driver pilot docker staff".split())
+# Nouns of a stated intent whose infinitive is not (yet) done, by the noun's possessor: "Trump's
+# threat to impose tariffs" (a threat), "Japan's offer to cut tariffs" (an intent).
+INTENT_NOUNS = frozenset("threat offer pledge promise vow plan proposal intention".split())
+# Nouns of a secret plan whose infinitive is charged, not done: "the plot to kill British soldiers".
+PLOT_NOUNS = frozenset({"plot", "conspiracy", "scheme"})
+# Verbs of protest whose "demanding ..." participle says what the protest is for, no second event.
+PROTESTING_VERBS = frozenset("strike protest march demonstrate rally riot".split())
+# Modifiers of an event noun that make it a prospect, not a report: "the possible withdrawal of
+# US troops", "a likely attack".
+SPECULATIVE_MODIFIERS = frozenset("possible potential likely probable hypothetical eventual prospective".split())
 # Verbs whose object event noun is promised or threatened, not done: "threatened retaliation".
 PROMISING_VERBS = frozenset({"threaten", "promise", "pledge", "vow", "offer", "propose"})
 # Verbs whose subject causes the event noun they govern, not does it: "the arrest sparked
@@ -206,6 +219,15 @@ ACCUSING_ADJECTIVES = frozenset("responsible guilty complicit culpable".split())
 NEWS_VERBS = frozenset({"report", "quote", "according", "claim", "confirm", "note", "announce"})
 # Verbs whose complement can be the speaker's request or judgement (_stated_request, _stated_stance).
 STATEMENT_VERBS = (STANCE_VERBS | {"think"}) - NEWS_VERBS
+# Verbs that make their complement something asked of another party, not done: a mandative
+# subjunctive ("Brazil insisted that Argentina withdraw the tariffs", "proposed that he be
+# sacked") or a wish for another ("the U.S. wants Japan to eliminate import controls").
+MANDATIVE_VERBS = frozenset("insist demand ask urge propose recommend require request suggest".split())
+WANTING_VERBS = frozenset({"want", "wish"})
+# Verbs whose asked-for or should-clause is the speaker's request (_stated_request): the
+# statement verbs, and agreeing, wanting or proposing that another should act ("six nations
+# agreed that Taiwan should let its currency rise").
+REQUEST_STATEMENT_VERBS = STATEMENT_VERBS | WANTING_VERBS | {"agree", "propose", "recommend"}
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 # Verbs of wrongdoing: a party stating that another did one accuses it ("the Tories said Blair
 # lied", "Ukraine said Russia had violated the ceasefire"). "lie" only as "lied": "the town lies
@@ -533,6 +555,15 @@ def _statement_author(token):
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def _intent_owner(token):
+    """Whose threat, offer or plan an infinitive states: "Trump's threat to impose tariffs on
+    China" (Trump), "Japan's offer to cut tariffs". None for other verbs."""
+    if token.dep_ != "acl" or token.head.lemma_.lower() not in INTENT_NOUNS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    return next((c for c in token.head.children if c.dep_ == "poss"), None)
+
+
 def _purpose_of_consultation(token) -> bool:
     """"Ministers will meet to discuss X", "a meeting to discuss X": the discussion is what the
     meeting is for, not a second consultation."""
@@ -840,6 +871,8 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     intent = bool(aux & FUTURE_AUX) or (token.dep_ in ("xcomp", "pcomp") and head_lemma in INTENT_GOVERNORS)
     if token.dep_ in ("xcomp", "pcomp", "prep") and head_lemma in INTENT_GOVERNORS:
         intent = True
+    if token.dep_ == "acl" and head_lemma in INTENT_NOUNS:
+        intent = True  # "Trump's threat to impose tariffs", "the offer to cut tariffs": not (yet) done
     if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in INTENT_GOVERNORS:
         intent = True
     if token.dep_ == "xcomp" and {c.lower_ for c in token.head.children if c.dep_ == "aux"} & FUTURE_AUX:
@@ -1151,7 +1184,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
                 nominal.append((sentence_index, sent, token))
                 continue
-            if token.pos_ == "VERB" and token.lemma_.lower() in NAMING_VERBS and (
+            if token.pos_ == "VERB" and token.lemma_.lower() in NAMING_VERBS | {"dismiss"} and (
                     row := _named_accusation(token, mentions, covered, home)):
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
@@ -1163,10 +1196,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 out.append({"sentence_index": sentence_index, "start_char": sent.start_char,
                             "end_char": sent.end_char, "quote": sent.text, **row})
                 continue
-            if token.pos_ == "VERB" and token.lemma_.lower() in STATEMENT_VERBS \
+            if token.pos_ == "VERB" and token.lemma_.lower() in REQUEST_STATEMENT_VERBS \
                     and not any(c.dep_ == "neg" for c in token.children) and (
-                    found := _stated_request(token, mentions, covered, home) or _stated_stance(token, mentions, covered, home)):
+                    found := _stated_request(token, mentions, covered, home) or (
+                        token.lemma_.lower() in STATEMENT_VERBS and _stated_stance(token, mentions, covered, home))):
                 stances.append((sentence_index, sent, *found))
+                if found[1]["cameo_code"] in ("020", "100"):
+                    continue  # "agreed that China should let its currency rise": the request is the act
             if token.pos_ != "VERB":
                 continue
             demand = _is_demand(token)
@@ -1181,21 +1217,31 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.dep_ == "xcomp" and (token.head.lemma_.lower() in NEGATING_GOVERNORS
                                           or any(c.dep_ == "neg" for c in token.head.children)):
                 continue  # "refused to discuss", "did not agree to resume talks": it did not happen
-            if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENYING_VERBS:
-                continue  # "Israel denied that it had carried out the strike": denied, not asserted
-            if _deontic(token):
-                continue  # "Japan should open its markets": asked for, not done (see _stated_request)
+            if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in DENYING_VERBS:
+                continue  # "Israel denied that it had carried out the strike", "denied accusing Germany": not asserted
+            if _deontic(token) or _asked_for(token):
+                continue  # "Japan should open its markets", "wants Tokyo to ease": asked for, not done (see _stated_request)
+            if token.dep_ == "acl" and PLOT_NOUNS & ({token.head.lemma_.lower()} | {
+                    o.lemma_.lower() for p in token.head.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"}):
+                continue  # "details of the plot to kill British soldiers" (the parse may hang it on "details"): charged, not done
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
-            author = _statement_author(token)
+            author = _statement_author(token) or _intent_owner(token)
             described = carrier is None and author is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
-            match = ("100", 0, None) if demand else _trigger_match(token)
+            denial = token.lemma_.lower() in ("deny", "refute") and any(c.dep_ in ("ccomp", "xcomp") for c in token.children) \
+                and not any(c.dep_ == "dobj" for c in token.children)
+            # "Brown denied his forecasts were too optimistic", "denied accusing Germany": a rejection (120)
+            match = ("100", 0, None) if demand else ("120", 0, None) if denial else _trigger_match(token)
             if match is None:
                 continue
+            if match[0][:2] == "10" and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG" \
+                    and token.head.lemma_.lower() in PROTESTING_VERBS:
+                continue  # "workers struck demanding payment of salaries": what the protest is for
             if _purpose_of_consultation(token) or _purpose_of_act(token):
                 continue  # "will meet in Abu Dhabi to discuss ...", "approved a loan to help spur ...": what the act is for
             accused_party = _accused_party(token, match[0], covered)
@@ -1217,6 +1263,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 force = token.head  # "the tsunami which struck south Asia": the relative stands for its noun
             if force is not None and force.dep_ != "nsubjpass" and force.lemma_.lower() in NATURAL_FORCES:
                 continue  # "hailstorms killed two people, injured 20": no party acts
+            if token.lemma_.lower() == "strike" and force is not None and not any(c.dep_ == "dobj" for c in token.children) \
+                    and (_role_noun_sector(force) == "LAB" or force.lemma_.lower() in STRIKER_NOUNS):
+                code = "143"  # "workers struck demanding payment of salaries": a labour strike, not an attack
             if code[:2] in VIOLENT_ROOTS and _accidental(token):
                 continue  # "Covid-19 killed 300 people", "killed in a road accident": no one's act
             judged = next((c for c in token.children if c.dep_ == "dobj" and _event_noun_code(c) is not None), None)
@@ -1419,19 +1468,49 @@ def _deontic(verb) -> bool:
     return False
 
 
+def _asked_for(verb) -> bool:
+    """The verb is what a party insists, proposes or wants another party do ("Brazil insisted
+    that Argentina withdraw the tariffs", "the U.S. wants Japan to eliminate import controls",
+    "wants Tokyo to ease restrictions and simplify inspections"): asked for, not done. Only with
+    the other party named: "wants to withdraw" is the wanter's own intent."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    clause = verb.head if verb.dep_ == "conj" and not own else verb
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
+        return False
+    governor = clause.head.lemma_.lower()
+    party = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or (
+        clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in clause.head.children))
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if governor in WANTING_VERBS:
+        return party and any(a.lower_ == "to" for a in aux)
+    if governor in MANDATIVE_VERBS and clause.dep_ == "ccomp":
+        # the bare verb of a mandative subjunctive, or its passive "be": "that he be sacked"
+        return party and ((not aux and clause.tag_ == "VB")
+                          or (len(aux) == 1 and aux[0].lower_ == "be" and aux[0].tag_ == "VB"))
+    return False
+
+
 def _stated_request(verb, mentions, covered: dict[int, int], home: str | None):
     """A party saying what another should do asks it to (CAMEO 020, PLOVER REQUEST): "Rep. Hal
     Daub said the administration should push hard for greater beef imports", "Yeutter said the
-    Taiwan and South Korean currencies should be adjusted". The speaker is the actor; the
-    recipient is who should act (the parties in the clause's subject, a state role, else, for a
-    thing that should change, the home country's government). ((start, end), row) or None."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and _deontic(c)), None)
+    Taiwan and South Korean currencies should be adjusted", "six nations agreed that Taiwan
+    should let its currency rise", "Brazil insisted that Argentina withdraw the tariffs"; wanting
+    another to act is a demand (100: "the U.S. wants Japan to eliminate import controls"). The
+    speaker is the actor; the recipient is who should act (the parties in the clause's subject,
+    a state role, else, for a thing that should change, the home country's government).
+    ((start, end), row) or None."""
+    if verb.dep_ == "pcomp":
+        return None  # "trying to preserve jobs by insisting that fish be processed at home": a means, not a statement
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and (
+        (c.dep_ == "ccomp" and _deontic(c)) or _asked_for(c))), None)
     if clause is None or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.subtree):
         return None  # "if you are afraid of criticism, you should go": advice on a condition
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+        (c for c in verb.children if c.dep_ == "dobj"), None)
     if subject is not None and subject.lower_ in ("i", "we", "you"):
         return None  # "we should consider": the speaker's own resolve; "you should": advice to anyone
-    return _statement(verb, "020", clause, subject, None, mentions, covered, home, home_recipient=True)
+    code = "100" if verb.lemma_.lower() in WANTING_VERBS else "020"
+    return _statement(verb, code, clause, subject, None, mentions, covered, home, home_recipient=True)
 
 
 def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
@@ -1551,7 +1630,9 @@ def _stated_accusation(verb, mentions, covered: dict[int, int], home: str | None
 def _named_accusation(verb, mentions, covered: dict[int, int], home: str | None) -> dict | None:
     """Naming another a terrorist or a criminal, or its act illegal, accuses it (CAMEO 112):
     "Erdogan called the Kurdish militia a terrorist group" (not a phone call), "the Kremlin
-    described the sanctions as illegal". The namer acts, the one named receives."""
+    described the sanctions as illegal". Dismissing another's plan as anything criticises it
+    (111: "the Tories dismissed the maternity pay plan as desperate"). The namer acts, the one
+    named (or the author of the plan named) receives."""
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     named = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -1560,11 +1641,12 @@ def _named_accusation(verb, mentions, covered: dict[int, int], home: str | None)
          for o in c.children if o.dep_ in ("pobj", "amod", "acomp")), None)
     if named is None or complement is None:
         return None
+    dismissing = verb.lemma_.lower() == "dismiss"
     words = {complement.lemma_.lower()} | {c.lemma_.lower() for c in complement.children if c.dep_ in ("amod", "compound")}
-    if not words & (ACCUSING_NOUNS | ACCUSING_ADJECTIVES | ILLEGAL_WORDS):
+    if not dismissing and not words & (ACCUSING_NOUNS | ACCUSING_ADJECTIVES | ILLEGAL_WORDS):
         return None
-    found = _statement(verb, "112", verb, named, None, mentions, covered, home, trigger=verb,
-                       confidence=settings.STATED_ACCUSATION_CONFIDENCE)
+    found = _statement(verb, "111" if dismissing else "112", verb, named, None, mentions, covered, home, trigger=verb,
+                       confidence=settings.STATED_ACCUSATION_CONFIDENCE, policy_target=dismissing)
     return found[1] if found is not None else None
 
 
@@ -1680,6 +1762,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() == "protest" and not any(
             c.dep_ == "det" for c in noun.children):
         return None  # "were on strike in protest at job cuts", "resigned in protest": how, not a second act
+    if any((c.dep_ == "det" and c.lower_ in ("any", "no")) or (c.dep_ == "amod" and c.lemma_.lower() in SPECULATIVE_MODIFIERS)
+           for c in noun.children):
+        return None  # "unaware of any attack", "no talks", "the possible withdrawal of US troops": none stated
     measure = _measure(noun)
     if measure is not None and measure.dep_ == "pobj" and measure.head.lower_ in ("until", "till", "before"):
         return None
