@@ -352,6 +352,7 @@ CURATED_LEXICON = [
     # (negotiation, Goldstein 7.0), too strong for a plain report of talks.
     ("hold", "talk", "", "040", "light verb: held talks"),
     ("speak", "", "to", "040", "spoke to a party (the event coder requires a party, not the press)"),
+    ("provide", "support", "", "070", "provided (military) support to a party: aid (the verb's own default is dropped)"),
     ("hold", "meeting", "", "040", "light verb: held a meeting"),
     ("hold", "summit", "", "040", "light verb: held a summit"),
     ("hold", "consultation", "", "040", "light verb: held consultations"),

@@ -729,6 +729,11 @@ GIVEN_EXPECT = [
     pytest.param("Israel denied that it had carried out the strike.", ["120"], id="a_denial_rejects-2"),
     pytest.param("Labour dismissed the Tory proposals as a gimmick.", ["111"], id="dismissing_as_criticises-1"),
     pytest.param("Russia dismissed the allegations.", ["120"], id="dismissing_as_criticises-2"),
+    pytest.param("Germany agreed with the French assessment of the crisis.", ["051"], id="agreeing_with_a_view_endorses_it-1"),
+    pytest.param("Germany agreed with France on a new budget.", ["030"], id="agreeing_with_a_view_endorses_it-2"),
+    pytest.param("The US provided military support to the Kurdish militias.", ["070"], id="providing_support_is_aid"),
+    pytest.param("Boris Johnson spoke ahead of a meeting in London with the French foreign minister.", ["040"],
+                 id="a_meeting_ahead_of_which_a_party_acts_is_its_own"),
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),

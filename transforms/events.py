@@ -1251,6 +1251,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                     and _trigger_match(token.head.head) is not None:
                 continue  # "retaliate by imposing taxes": the means of the coded act, not a second act
             code, specificity, obj_token = match
+            if token.lemma_.lower() == "agree" and code == "030" and any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and not any(
+                    c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("on", "to", "over"))
+                    for c in token.children):
+                code = "051"  # "agreed with the NAO's assessment", "I agree with him": an endorsement, not a deal
             if token.lemma_.lower() in ASPIRATION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "sought to strengthen ties": the aspired act is coded (as intent), not "seek"
             if token.lemma_.lower() in PARTY_OBJECT_VERBS and obj_token is None and any(
@@ -1770,8 +1775,9 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         return None
     governed = measure or noun  # what the governing verb or noun governs
     governor = governed.head
-    while governor.dep_ == "prep" and governor.head.i != governor.i:
-        governor = governor.head
+    while (governor.dep_ == "prep" or (governor.pos_ == "ADV" and governor.lower_ in ("ahead", "prior"))) \
+            and governor.head.i != governor.i:
+        governor = governor.head  # through "ahead of", "prior to" too: "spoke ahead of a meeting with X"
     if governor.lemma_.lower() == "responsibility" and governor.dep_ == "dobj" \
             and governor.head.lemma_.lower() in ("claim", "admit", "accept", "take"):
         governor = governor.head  # "Islamic State claimed responsibility for the attack": the claimant did it
