@@ -230,6 +230,7 @@ NON_EVENT_DEFAULTS = {
     "establish": "060: established a fund/rule",
     "examine": "090: examined a letter/proposal/the figures; an investigation is coded from probe/investigate",
     "fail": "120: failed to ...; a failure is not a rejection",
+    "go": "040: went to Syria/the High Court/bed; a visit is coded from visit/travel to",
     "govern": "060: a standing state, not an event",
     "head": "060: heads a body; 'head a mission to' stays curated",
     "hear": "040: heard evidence/a case",
@@ -252,6 +253,7 @@ NON_EVENT_DEFAULTS = {
     "prepare": "030: an intent governor",
     "prevent": "120: prevents an outcome, no party rejected",
     "promote": "050: promoted a product/person",
+    "provoke": "140: provoked controversy/fury/dissent; a cause, not a protest",
     "provide": "060: provides details/services; aid and weapons come from its patterns",
     "pull": "171: pulled; 'pull out' is curated",
     "relate": "060: related to",
@@ -267,8 +269,10 @@ NON_EVENT_DEFAULTS = {
     "suspect": "110: a belief",
     "sweep": "090: swept to victory/the country",
     "think": "040: a mental act",
+    "trade": "060: 'shares were trading at 78'; commerce, not cooperation between parties",
     "train": "030: trained staff; military training aid comes from patterns",
     "unveil": "050: unveiled a plan/product",
+    "undermine": "160: 'the war had undermined him'; a judgement of effect, not a cut in relations",
 }
 
 
@@ -327,6 +331,8 @@ NON_EVENT_PATTERNS = {
     ("launch", "workshop", ""): "046: synset &PROGRAM; a policy launch, no negotiation",
     ("prevent", "attack", ""): "053: preventing an attack is no rally of support",
     ("provide", "service", ""): "072: synset &MILITARY 'services'; in news mostly public services",
+    ("come", "", "to"): "040: 'came to an end', 'a child came to me'; a visit is coded from visit/travel to",
+    ("go", "", "to"): "040: 'went to Syria', 'going to the High Court'; a visit is coded from visit/travel to",
     ("raise", "alarm", ""): "080: 'the withdrawal has raised alarm'; a worry, no yield",
     ("raise", "concern", ""): "040: raising concerns is a statement",
     ("raise", "issue", ""): "110: raising an issue is a statement",
@@ -995,6 +1001,9 @@ def petrarch_candidates(dictionaries: Path, known_codes: set[str], stats: Counte
     for entry in entries:
         if entry.lemma in NON_EVENT_DEFAULTS and not entry.object and not entry.preposition:
             stats["verb defaults dropped: not an interaction in news (NON_EVENT_DEFAULTS)"] += 1
+            continue
+        if (entry.lemma, entry.object, entry.preposition) in NON_EVENT_PATTERNS:
+            stats["verb defaults dropped: not an interaction in news (NON_EVENT_PATTERNS)"] += 1
             continue
         code = usable_code(entry.default_code, "verb defaults")
         if not code:

@@ -737,6 +737,16 @@ GIVEN_EXPECT = [
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),
+    pytest.param("The British volunteer went to Syria in 2015.", [], id="going_somewhere_is_no_meeting-1"),
+    pytest.param("The Syrian war came to an end.", [], id="going_somewhere_is_no_meeting-2"),
+    pytest.param("The Labour plan provoked fury among British MPs.", [], id="provoking_fury_is_no_protest"),
+    pytest.param("The Iraq war had undermined Tony Blair.", [], id="undermining_is_no_sanction"),
+    pytest.param("American Express shares were trading at 78 in New York.", [], id="trading_shares_is_no_cooperation"),
+    pytest.param("The Liberal Democrats demonstrated the strength of their campaign in London.", [],
+                 id="demonstrating_that_is_no_protest-1"),
+    pytest.param("Thousands of Egyptian students demonstrated in Cairo.", ["141"], id="demonstrating_that_is_no_protest-2"),
+    pytest.param("The Labour party is telephoning homes across Britain.", [], id="a_phone_call_needs_a_party-1"),
+    pytest.param("Tony Blair telephoned George Bush.", ["041"], id="a_phone_call_needs_a_party-2"),
 ]
 
 

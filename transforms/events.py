@@ -163,7 +163,7 @@ CARRIED_PARTICIPLES = frozenset({"call", "urge", "ask", "demand", "request", "pr
 # counterpart", "released the two men", "hosted Putin", not "met his fiscal rules", "released a
 # video" or "host the annual event"), unless a lexicon pattern names the object ("released
 # prisoners", "hosted talks").
-PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host", "execute"})
+PARTY_OBJECT_VERBS = frozenset({"meet", "release", "host", "execute", "telephone", "phone"})
 # Verbs that consult only when whom they address is a party, not the press: "spoke to Putin",
 # not "spoke to reporters" or "spoke to the BBC".
 PARTY_PREP_VERBS = frozenset({"speak", "talk"})
@@ -1268,6 +1268,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 force = token.head  # "the tsunami which struck south Asia": the relative stands for its noun
             if force is not None and force.dep_ != "nsubjpass" and force.lemma_.lower() in NATURAL_FORCES:
                 continue  # "hailstorms killed two people, injured 20": no party acts
+            if token.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+                continue  # "demonstrated the strength of our values", "have demonstrated that ...": shown, not a protest
             if token.lemma_.lower() == "strike" and force is not None and not any(c.dep_ == "dobj" for c in token.children) \
                     and (_role_noun_sector(force) == "LAB" or force.lemma_.lower() in STRIKER_NOUNS):
                 code = "143"  # "workers struck demanding payment of salaries": a labour strike, not an attack
