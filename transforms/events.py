@@ -45,6 +45,7 @@ avg_tone is the mean tone of the reporting articles.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 from collections import Counter
@@ -724,13 +725,28 @@ def _accused(token, mentions, covered: dict[int, int]) -> list[int]:
     return []
 
 
+def _sentence_starts(doc) -> list[int]:
+    """Token index where each sentence starts, made once per doc (kept in its user_data): the
+    pronoun and government look-backs ask for it per argument, and Doc.sents walks the doc."""
+    cached = doc.user_data.get("dateline_sentence_starts")
+    if cached is None:
+        cached = doc.user_data["dateline_sentence_starts"] = [s.start for s in doc.sents]
+    return cached
+
+
+def _sentences_up_to(token) -> list[int]:
+    """Starts of the sentences up to and including the token's own."""
+    starts = _sentence_starts(token.doc)
+    return starts[:bisect.bisect_right(starts, token.i)]
+
+
 def _government_country(token, mentions) -> list[int]:
     """"the government", "the administration", "his ministry" with no name inside: the country
     named last before it (this sentence or the two before), as CAMEO codes an unnamed government
     by the country in context. Nothing when no country was named that close."""
     if token.lemma_.lower() not in GOVERNMENT_NOUNS or token.pos_ != "NOUN":
         return []
-    sentence_starts = [s.start for s in token.doc.sents if s.start <= token.i]
+    sentence_starts = _sentences_up_to(token)
     window_start = sentence_starts[-3] if len(sentence_starts) >= 3 else 0
     for index in range(len(mentions) - 1, -1, -1):
         m = mentions[index]
@@ -832,7 +848,7 @@ def _pronoun_antecedent(token, mentions) -> list[int]:
     else:
         return []
     doc = token.doc
-    sentences = [s.start for s in doc.sents if s.start <= token.i]
+    sentences = _sentences_up_to(token)
     window_start = sentences[-2] if len(sentences) >= 2 else 0
     candidates = [i for i in range(len(mentions) - 1, -1, -1)
                   if mentions[i].label in labels and mentions[i].end <= token.i and mentions[i].start >= window_start
@@ -841,10 +857,12 @@ def _pronoun_antecedent(token, mentions) -> list[int]:
         if _is_subject_mention(mentions[index], doc):
             return [index]
     if labels == ("PERSON",):
-        sentence = token.sent.start
+        starts = _sentence_starts(doc)
+        sentence = sentences[-1] if sentences else 0
         for index in range(len(mentions) - 1, -1, -1):
             m = mentions[index]
-            if m.label == "PERSON" and m.end <= token.i and doc[m.start].sent.start >= sentence - 200:
+            if m.label == "PERSON" and m.end <= token.i \
+                    and starts[bisect.bisect_right(starts, m.start) - 1] >= sentence - 200:
                 return [index]
     return []
 
@@ -1531,7 +1549,7 @@ def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
     if clause is None:
         return None
     words = list(clause.subtree)
-    text = verb.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    text = verb.doc[words[0].i:words[-1].i + 1].text  # a Span's text: Doc.text joins the whole doc
     if not QUOTE_MARKS & set(text):
         return None  # only the party's own words: a paraphrase is the writer's
     speaker = _subject(verb)[0]
