@@ -879,3 +879,26 @@ def test_one_report_per_trigger_word(nlp):
     rows = events.doc_event_mentions(doc, doc_mentions(doc))
     assert len({r["trigger_start_char"] for r in rows}) == len(rows)
     assert [(r["trigger"], r["cameo_code"]) for r in rows][:2] == [("breached", "196"), ("violated", "112")]
+
+
+def test_first_person_in_a_quotation_over_several_sentences_is_its_speaker(nlp):
+    # The reporting verb is in another sentence than the act: before the opening mark or after the closing one.
+    before = 'Hillary Clinton said: "The US has forces on the ground. We will send more aid to Syria."'
+    after = '"The US has forces on the ground. We will send more aid to Syria," Hillary Clinton said.'
+    for text in (before, after):
+        assert [(c[0], c[3]) for c in _coded(nlp, text)] == [("send", ["Hillary Clinton"])]
+    # Outside a quotation "we" is the writer's: no party.
+    assert _coded(nlp, "The US has forces on the ground. We will send more aid to Syria.") == []
+
+
+def test_a_quoted_paragraph_without_attribution_continues_the_speaker_before_it(nlp):
+    text = ('British ministers met in London. Liberal Democrat spokesman David Heath said he accepted the '
+            'balance between security and human rights.\n\n"These detainees should be prosecuted and tried. '
+            'Renewing the legislation is not an option."')
+    coded = _coded(nlp, text)
+    assert [(c[0], c[1], c[3]) for c in coded if c[0] == "prosecuted"] == [("prosecuted", "020", ["David Heath"])]
+
+
+def test_asking_a_party_a_question_is_no_request(nlp):
+    assert _coded(nlp, 'Hamid Karzai said: "Then I ask the US: did you have any time limit in Afghanistan?"') == []
+    assert [c[1] for c in _coded(nlp, "Hamid Karzai asked the US to withdraw its troops from Afghanistan.")] == ["100"]

@@ -517,6 +517,9 @@ def _is_question(token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "about" for c in children):
         return True
+    sentence = [t for t in token.sent if not t.is_space and not t.is_punct or t.text == "?"]
+    if sentence and sentence[-1].text == "?" and any(t.text == ":" for t in token.sent if t.i > token.i):
+        return True  # "Then I ask the US: did you have any time limit in Afghanistan?"
     return any(c.dep_ in ("ccomp", "advcl") and any(w.tag_ in ("WP", "WRB", "WDT") or w.lower_ in ("whether", "if")
                                                     for w in c.subtree if w.i < c.i) for c in children)
 
@@ -654,7 +657,18 @@ def _actor_mentions(arg, mentions, covered: dict[int, int], skip: set[int] = fro
     pronoun stands for, else the government of a country a role noun names ("the ministry"),
     else the party a definite noun phrase refers back to."""
     return (_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
-            or _government_country(arg, mentions) or _definite_antecedent(arg, mentions))
+            or _government_country(arg, mentions) or _definite_antecedent(arg, mentions)
+            or _quoted_first_person(arg, mentions, covered))
+
+
+def _quoted_first_person(arg, mentions, covered: dict[int, int]) -> list[int]:
+    """"we"/"I" in a quotation whose reporting verb is in another sentence: the speaker's mentions."""
+    if arg.pos_ != "PRON" or arg.lower_ not in ("i", "we", "me", "us"):
+        return []
+    speaker = _quote_speaker(arg)
+    if speaker is None or speaker.lower_ in ("i", "we", "me", "us"):
+        return []
+    return _actor_mentions(speaker, mentions, covered)
 
 
 def _argument_mentions(arg, mentions, covered: dict[int, int], skip: set[int]) -> list[int]:
@@ -775,6 +789,72 @@ def _speaker(pronoun, trigger):
                 return subjects[0]
             return None
         node = governor
+    return None
+
+
+def _quotations(doc) -> list[tuple[int, int, int, bool]]:
+    """(paragraph start, opening mark, closing mark or the paragraph's last token, closed?) of
+    each quotation of the doc, within paragraphs (a blank line ends one). Curly marks open and
+    close; a straight mark opens when no quotation is open. Made once per doc (kept in its
+    user_data: token indexes only)."""
+    cached = doc.user_data.get("dateline_quotations")
+    if cached is not None:
+        return cached
+    out = []
+    paragraph, open_at = 0, None
+    for t in doc:
+        if t.is_space and "\n" in t.text:
+            if open_at is not None:
+                out.append((paragraph, open_at, t.i - 1, False))
+            paragraph, open_at = t.i + 1, None
+        elif t.text == "\u201c" or (t.text == '"' and open_at is None):
+            open_at = t.i
+        elif t.text in ('"', "\u201d") and open_at is not None:
+            out.append((paragraph, open_at, t.i, True))
+            open_at = None
+    if open_at is not None:
+        out.append((paragraph, open_at, len(doc) - 1, False))
+    doc.user_data["dateline_quotations"] = out
+    return out
+
+
+def _quotation(token) -> tuple[int, int, int | None] | None:
+    """(paragraph start, index of the opening mark, index of the closing mark or None when the
+    paragraph ends first) of the quotation the token lies in; None outside quotes."""
+    for paragraph, open_at, close_at, closed in _quotations(token.doc):
+        if open_at < token.i <= close_at:
+            return paragraph, open_at, close_at if closed else None
+    return None
+
+
+def _quote_speaker(token):
+    """The speaker of the quotation the token lies in, when the quotation runs over sentences
+    and its reporting verb is outside the token's sentence: 'Carlile said: "... They should be
+    returned ... These detainees should be prosecuted."' (Carlile), '"... we can do more," he
+    said' (he). The subject of the reporting verb just before the opening mark or just after
+    the closing one; None otherwise."""
+    quotation = _quotation(token)
+    if quotation is None:
+        return None
+    doc = token.doc
+    paragraph, open_at, close_at = quotation
+    before = open_at - 1
+    while before >= 0 and doc[before].text in (":", ","):
+        before -= 1
+    verbs = [doc[before]] if before >= 0 else []
+    if close_at is not None:
+        verbs += [t for t in doc[close_at + 1:min(close_at + 5, len(doc))] if t.pos_ == "VERB"][:1]
+    if open_at == paragraph and close_at is not None and open_at > 1:
+        # A quoted paragraph with no reporting verb of its own continues the speaker of the
+        # paragraph before: 'He said he accepted the balance ... [new paragraph] "These
+        # detainees should be prosecuted and tried."'
+        verbs += [t for t in reversed(list(doc[open_at - 2].sent)) if t.pos_ == "VERB"
+                  and t.lemma_.lower() in REPORTING_VERBS][:1]
+    for verb in verbs:
+        if verb.lemma_.lower() in REPORTING_VERBS and verb.sent.start != token.sent.start:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
     return None
 
 
@@ -1198,6 +1278,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
     stances: list = []  # (sentence_index, sentence, clause span, row): requests and judgements read off statements
     for sentence_index, sent in enumerate(doc.sents):
+        if found := _quoted_statement(sent, mentions, covered, home):
+            stances.append((sentence_index, sent, *found))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and _event_noun_code(token) is not None:
                 nominal.append((sentence_index, sent, token))
@@ -1553,13 +1635,21 @@ def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
     if not QUOTE_MARKS & set(text):
         return None  # only the party's own words: a paraphrase is the writer's
     speaker = _subject(verb)[0]
-    speaker_mentions = set(_actor_mentions(_speaker(speaker, verb) or speaker, mentions, covered)) if speaker is not None else set()
+    if speaker is None:
+        return None
+    return _judgement(verb, clause, words, text, _speaker(speaker, verb) or speaker, mentions, covered, home)
+
+
+def _judgement(verb, clause, words: list, text: str, speaker, mentions, covered: dict[int, int], home: str | None):
+    """The judgement a speaker's quoted words pass on another (see _stated_stance): the first
+    party or state office named in them, and their tone. ((start, end), row) or None."""
+    speaker_mentions = set(_actor_mentions(speaker, mentions, covered))
     # Whom it judges: a party named in it, or a state body or office holder ("the chancellor",
     # "ministers"); words about prices, crops or casualties judge no one.
     target = next((w for w in words if (w.i in covered and covered[w.i] not in speaker_mentions
                                         and mentions[covered[w.i]].role not in ("place", "modifier"))
                    or (w.i not in covered and _role_noun_sector(w) in STATE_SECTORS)), None)
-    if speaker is None or target is None:
+    if target is None:
         return None
     tone = packaged_models.sentiment_analyzer().polarity_scores(text)["compound"]  # last: the costly test
     low, high = settings.STANCE_TONE
@@ -1567,22 +1657,48 @@ def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
     if code is None:
         return None
     return _statement(verb, code, clause, target, [covered[target.i]] if target.i in covered else [],
-                      mentions, covered, home, policy_target=True)
+                      mentions, covered, home, policy_target=True, speaker=speaker)
+
+
+def _quoted_statement(sent, mentions, covered: dict[int, int], home: str | None):
+    """A request or judgement in a quoted sentence whose reporting verb is in another sentence
+    ('Carlile said: "... These detainees should be prosecuted and tried."', '"Labour is counting
+    on the politics of fear ..." [next sentence:] he said'): as _stated_request and
+    _stated_stance, with the quotation's speaker. ((start, end), row) or None."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
+        return None
+    speaker = _quote_speaker(root)
+    if speaker is None:
+        return None
+    if _deontic(root):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in sent):
+            return None
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("i", "we", "you"):
+            return None
+        return _statement(root, "020", root, subject, None, mentions, covered, home, home_recipient=True, speaker=speaker)
+    words = [t for t in sent if not t.is_space]
+    text = sent.doc[words[0].i:words[-1].i + 1].text
+    return _judgement(root, root, words, text, speaker, mentions, covered, home)
 
 
 def _statement(verb, code: str, clause, recipient_head, recipients: list[int] | None, mentions,
                covered: dict[int, int], home: str | None, policy_target: bool = False, home_recipient: bool = False,
-               trigger=None, confidence: float = settings.STATEMENT_CONFIDENCE, need_recipient: bool = False):
+               trigger=None, confidence: float = settings.STATEMENT_CONFIDENCE, need_recipient: bool = False,
+               speaker=None):
     """((start, end) of the clause, row) for an act read off a statement (a request, a judgement,
     an accusation): the speaker (the verb's subject, through a pronoun to the reporting verb
     above) acts; `recipients` (or, when None, the parties in `recipient_head`) receive, else with
     `home_recipient` the home country's government (a thing that should change is its to
-    change). The trigger is the reporting verb unless given. None without a speaker of known
-    side, or without a recipient when `need_recipient`."""
-    speaker = _subject(verb)[0]
+    change). The trigger is the reporting verb unless given. The speaker is the verb's subject
+    unless given (a quotation's speaker). None without a speaker of known side, or without a
+    recipient when `need_recipient`."""
     if speaker is None:
-        return None
-    speaker = _speaker(speaker, verb) or speaker
+        speaker = _subject(verb)[0]
+        if speaker is None:
+            return None
+        speaker = _speaker(speaker, verb) or speaker
     actors = _actor_mentions(speaker, mentions, covered)
     if recipients is None:
         recipients = [i for i in _argument_mentions(recipient_head, mentions, covered, set()) if i not in actors] \
