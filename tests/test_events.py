@@ -734,6 +734,10 @@ GIVEN_EXPECT = [
     pytest.param("The US provided military support to the Kurdish militias.", ["070"], id="providing_support_is_aid"),
     pytest.param("Boris Johnson spoke ahead of a meeting in London with the French foreign minister.", ["040"],
                  id="a_meeting_ahead_of_which_a_party_acts_is_its_own"),
+    pytest.param("The Asian Development Bank is likely to approve three loans for India.", [], id="a_forecast_is_no_act-1"),
+    pytest.param("Officials were divided over whether the US plans to withdraw its troops from Syria.", [],
+                 id="a_forecast_is_no_act-2"),
+    pytest.param("The US plans to withdraw its troops from Syria.", ["035"], id="a_forecast_is_no_act-3"),
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),

@@ -1325,8 +1325,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                     o.lemma_.lower() for p in token.head.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj"}):
                 continue  # "details of the plot to kill British soldiers" (the parse may hang it on "details"): charged, not done
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
-                continue  # "if Congress passed legislation", "even if Mr Blair asked": hypothetical
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children) or (
+                    token.dep_ == "xcomp" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.head.children)):
+                continue  # "if Congress passed legislation", "whether the US plans to withdraw": hypothetical
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("likely", "unlikely") or (
+                    token.head.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ("likely", "unlikely")
+                                                              for c in token.head.children)):
+                continue  # "the bank is likely to approve three loans": a forecast, not an act
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             carrier, carried_to = _participle_carrier(token)
