@@ -738,6 +738,12 @@ GIVEN_EXPECT = [
     pytest.param("Officials were divided over whether the US plans to withdraw its troops from Syria.", [],
                  id="a_forecast_is_no_act-2"),
     pytest.param("The US plans to withdraw its troops from Syria.", ["035"], id="a_forecast_is_no_act-3"),
+    # What could or might happen is a guess, unless the party says it of itself.
+    pytest.param("Analysts said Iran might retaliate against US bases.", [], id="a_guess_is_no_act-1"),
+    pytest.param("Officials were optimistic that the United States and the Soviet Union could reach agreement.", [],
+                 id="a_guess_is_no_act-2"),
+    pytest.param("Iran said it might retaliate against US bases.", ["138"], id="a_guess_is_no_act-3"),
+    pytest.param("Japan said it could cut tariffs on US beef.", ["035"], id="a_guess_is_no_act-4"),
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),

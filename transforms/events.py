@@ -989,6 +989,19 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     return "asserted", code
 
 
+def _speculated(token) -> bool:
+    """The act is one that could or might happen ("could reach agreement", "militiamen could
+    still encounter resistance"): a guess, not an act nor an intent. A party saying it could or
+    might act ("Iran said it might retaliate") still states an intent or threat; "may" (a
+    party's leave or plan: "Japan may impose tariffs") and "could have" (alleged, see
+    _status_and_code) are not guesses here."""
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if not aux & {"could", "might"} or "have" in aux:
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or _speaker(subject, token) is None
+
+
 def _tense(token, status: str) -> str:
     if status in ("intent", "threat"):
         return "future"
@@ -1334,6 +1347,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 continue  # "the bank is likely to approve three loans": a forecast, not an act
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
+            if _speculated(token):
+                continue  # "officials were optimistic the US and the Soviet Union could reach agreement": a guess
             carrier, carried_to = _participle_carrier(token)
             author = _statement_author(token) or _intent_owner(token)
             described = carrier is None and author is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") \
