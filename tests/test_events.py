@@ -744,6 +744,8 @@ GIVEN_EXPECT = [
                  id="a_guess_is_no_act-2"),
     pytest.param("Iran said it might retaliate against US bases.", ["138"], id="a_guess_is_no_act-3"),
     pytest.param("Japan said it could cut tariffs on US beef.", ["035"], id="a_guess_is_no_act-4"),
+    pytest.param("Turkey, which occupies northern Cyprus, is an EU candidate.", [], id="a_standing_state_is_no_act-1"),
+    pytest.param("Turkey, which occupied northern Cyprus in 1974, is an EU candidate.", ["192"], id="a_standing_state_is_no_act-2"),
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),

@@ -1341,14 +1341,16 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children) or (
                     token.dep_ == "xcomp" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.head.children)):
                 continue  # "if Congress passed legislation", "whether the US plans to withdraw": hypothetical
-            if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("likely", "unlikely") or (
+            if (token.dep_ == "xcomp" and token.head.lemma_.lower() in ("likely", "unlikely")) or (
                     token.head.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ("likely", "unlikely")
                                                               for c in token.head.children)):
-                continue  # "the bank is likely to approve three loans": a forecast, not an act
+                continue  # "the bank is likely to approve three loans", "it is likely that ...": a forecast, not an act
             if _interview_frame(token):
                 continue  # "Asked (by reporters) about X, Y said": the question put to a source, not a request
             if _speculated(token):
                 continue  # "officials were optimistic the US and the Soviet Union could reach agreement": a guess
+            if token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+                continue  # "Turkey, which occupies northern Cyprus", "a group which it supports": a standing state, not an act
             carrier, carried_to = _participle_carrier(token)
             author = _statement_author(token) or _intent_owner(token)
             described = carrier is None and author is None and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBG") \
