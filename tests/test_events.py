@@ -746,6 +746,15 @@ GIVEN_EXPECT = [
     pytest.param("Japan said it could cut tariffs on US beef.", ["035"], id="a_guess_is_no_act-4"),
     pytest.param("Turkey, which occupies northern Cyprus, is an EU candidate.", [], id="a_standing_state_is_no_act-1"),
     pytest.param("Turkey, which occupied northern Cyprus in 1974, is an EU candidate.", ["192"], id="a_standing_state_is_no_act-2"),
+    # A government saying what its own country should do states its policy; others make requests.
+    pytest.param("Indonesian Trade Minister Saleh said on Monday that Indonesia should expand its rubber marketing effort.", [],
+                 id="a_governments_own_policy_is_no_request-1"),
+    pytest.param("Plans to extend maternity leave should be in Labour's manifesto, the British Trade and Industry Secretary "
+                 "has said.", [], id="a_governments_own_policy_is_no_request-2"),
+    pytest.param("The Liberal Democrats said the British government should scrap the tax.", ["020"],
+                 id="a_governments_own_policy_is_no_request-3"),
+    pytest.param("The British foreign secretary said Iran should release the sailors.", ["020"],
+                 id="a_governments_own_policy_is_no_request-4"),
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),

@@ -1639,7 +1639,30 @@ def _stated_request(verb, mentions, covered: dict[int, int], home: str | None):
     if subject is not None and subject.lower_ in ("i", "we", "you"):
         return None  # "we should consider": the speaker's own resolve; "you should": advice to anyone
     code = "100" if verb.lemma_.lower() in WANTING_VERBS else "020"
-    return _statement(verb, code, clause, subject, None, mentions, covered, home, home_recipient=True)
+    found = _statement(verb, code, clause, subject, None, mentions, covered, home, home_recipient=True)
+    if found is not None and _own_policy(found[1], mentions):
+        return None
+    return found
+
+
+def _own_policy(row: dict, mentions) -> bool:
+    """A government speaker saying what its own country should do states its policy, not a
+    request ("Trade Minister Saleh said Indonesia should expand its rubber marketing", "the
+    Trade and Industry Secretary said maternity leave plans should be in the manifesto"): the
+    recipient is the speaker's own country (a country name, or a country read from context for
+    a thing or state body that should change), and the speaker is of the government sector. An opposition party or a lawmaker
+    asking the same of the government still makes a request."""
+    actors = [mentions[i] for i in row["actor_mentions"]]
+    head = (row["actor_text"] or "").split()[-1:]  # "the Trade and Industry Secretary" -> "Secretary"
+    role = head[0].lower() if head else ""
+    sectors = {m.sector_hint for m in actors} | {row["actor_sector_hint"], ROLE_SECTORS.get(role), _agent_sectors().get(role)}
+    if "GOV" not in sectors:
+        return False
+    own = {c for c in [row["actor_country_hint"]] + [_mention_country(m) for m in actors] if c}
+    recipients = [mentions[i] for i in row["recipient_mentions"]]
+    if recipients:
+        return all((m.gazetteer_id or "").startswith("country:") and _mention_country(m) in own for m in recipients)
+    return row["recipient_country_hint"] in own
 
 
 def _stated_stance(verb, mentions, covered: dict[int, int], home: str | None):
