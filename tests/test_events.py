@@ -499,7 +499,9 @@ def test_an_event_noun_inside_a_phrase_counts_when_it_names_its_sides(nlp):
 def test_a_call_between_parties_is_a_phone_consultation_and_calls_for_restraint_are_not(nlp):
     coded = _coded(nlp, "In a call between Vladimir Putin and Recep Erdogan, Syria was discussed.")
     assert [(c[0], c[1]) for c in coded] == [("call", "041")]
-    assert _coded(nlp, "The United Nations renewed its calls for restraint.") == []
+    # Calls for restraint are a request (100) by the one calling, not a phone call.
+    assert [(c[0], c[1], c[3]) for c in _coded(nlp, "The United Nations renewed its calls for restraint.")] == [
+        ("calls", "100", ["United Nations"])]
 
 
 def test_expressed_support_and_aid_given_in_money_are_coded(nlp):
@@ -755,6 +757,12 @@ GIVEN_EXPECT = [
                  id="a_governments_own_policy_is_no_request-3"),
     pytest.param("The British foreign secretary said Iran should release the sailors.", ["020"],
                  id="a_governments_own_policy_is_no_request-4"),
+    # A call, demand or plea for something is a request by whoever makes it.
+    pytest.param("Conservative MP Michael Mates joined calls for a probe into the claims.", ["100"], id="a_call_for_is_a_request-1"),
+    pytest.param("Japan faces more sanctions amid calls in the US Congress for further action.", ["100"],
+                 id="a_call_for_is_a_request-2"),
+    pytest.param("The Iranian call for talks with the US was welcomed.", ["100"], id="a_call_for_is_a_request-3"),
+    pytest.param("There is no call for three years on the British bonds.", [], id="a_call_for_is_a_request-4"),
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),

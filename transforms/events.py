@@ -208,6 +208,9 @@ NOUN_EVENTS = {
     # of Russian diplomats", "the blockade of Gaza").
     "arrest": "173", "expulsion": "166", "deportation": "174", "blockade": "191", "crackdown": "175",
 }
+# Nouns of asking, a request when they say what for ("Iran's call for talks", "demands for an
+# inquiry", "pleas for help"): CAMEO 100 demand, 020 appeal (both PLOVER REQUEST).
+REQUEST_NOUNS = {"call": "100", "demand": "100", "plea": "020", "appeal": "020"}
 # Verbs by which a party states what another is ("Turkey argues that the YPG is a terrorist
 # organisation"), and the predicates that make such a statement an accusation (CAMEO 112):
 # a terrorist or criminal (the noun or its modifier: "a terrorist organisation"), or
@@ -1924,6 +1927,10 @@ def _event_noun_code(noun) -> str | None:
         return "0841" if any(c.dep_ == "prep" and c.lower_ == "of" and any(
             o.dep_ == "pobj" and (o.lemma_.lower() in PERSON_NOUNS | {"prisoner", "hostage", "detainee", "captive", "sailor"}
                                   or o.ent_type_ in ("PERSON", "NORP")) for o in c.children) for c in noun.children) else None
+    if lemma in REQUEST_NOUNS and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY") for o in c.children)
+            or (c.dep_ in ("acl", "relcl") and any(a.lower_ == "for" for a in c.children)) for c in noun.children):
+        return REQUEST_NOUNS[lemma]  # "Erdogan's calls for a ceasefire", "joined calls for a probe": a request
     if lemma == "call":
         # A call is a consultation only as one between parties or by phone ("a call between the
         # two leaders", "a phone call with Putin"), not "calls for restraint".
@@ -1996,10 +2003,16 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
             word = prep.lower_
             if word in ("between", "among", "by") or (word == "of" and code[:2] in ("04", "08") and code != "0841"):
                 actor_tokens.extend(objects)  # "talks of the G7", "the withdrawal of Soviet troops"
+            elif word in ("from", "in") and code[:2] in ("10", "02"):
+                # "calls from Ankara for ...", "calls in the US Congress for further action": who asks
+                # (a body or a person, not the place of "calls in London for ...").
+                actor_tokens.extend(o for o in objects if o.i in covered and mentions[covered[o.i]].label in ("ORG", "PERSON", "NORP")
+                                    or (word == "from" and o.i in covered))
             elif word in ("with", "against", "on", "to", "toward", "towards") or (word == "from" and code[:2] == "08") or (
                     word == "of" and (code[:2] in ("17", "18", "19", "20") or code == "0841")):  # "the killing of protesters", "the release of the hostages"
                 recipient_tokens.extend(o for o in objects if o.ent_type_ != "DATE")
     if not actor_tokens and governor is not None and governed.dep_ in ("dobj", "pobj", "attr") \
+            and not (governed.dep_ == "pobj" and code[:2] in ("10", "02")) \
             and governor.lemma_.lower() not in CAUSING_VERBS | NAMING_VERBS and not _judges(governor):
         subject, _ = _subject(governor)
         if subject is not None and subject.dep_ != "nsubjpass":
