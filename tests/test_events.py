@@ -763,6 +763,10 @@ GIVEN_EXPECT = [
                  id="a_call_for_is_a_request-2"),
     pytest.param("The Iranian call for talks with the US was welcomed.", ["100"], id="a_call_for_is_a_request-3"),
     pytest.param("There is no call for three years on the British bonds.", [], id="a_call_for_is_a_request-4"),
+    # Agreeing to or meeting another's demands, or changes, yields (PLOVER CONCEDE).
+    pytest.param("Charles Clarke agreed to key changes to the British terrorism bill.", ["080"], id="yielding_to_demands-1"),
+    pytest.param("The British government met the demands of the firefighters.", ["080"], id="yielding_to_demands-2"),
+    pytest.param("Iran agreed to a ceasefire with Iraq.", ["0356"], id="yielding_to_demands-3"),
     # PETRARCH verb defaults that are no event in news.
     pytest.param("More than 3 million Syrian civilians reside in Idlib.", [], id="residing_is_no_occupation"),
     pytest.param("The British officer commanded a sniper unit in Syria.", [], id="commanding_is_a_standing_role"),
