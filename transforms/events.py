@@ -1653,8 +1653,8 @@ def _own_policy(row: dict, mentions) -> bool:
     request ("Trade Minister Saleh said Indonesia should expand its rubber marketing", "the
     Trade and Industry Secretary said maternity leave plans should be in the manifesto"): the
     recipient is the speaker's own country (a country name, or a country read from context for
-    a thing or state body that should change), and the speaker is of the government sector. An opposition party or a lawmaker
-    asking the same of the government still makes a request."""
+    a thing or state body that should change), and the speaker is of the government sector.
+    An opposition party or a lawmaker asking the same of the government still makes a request."""
     actors = [mentions[i] for i in row["actor_mentions"]]
     head = (row["actor_text"] or "").split()[-1:]  # "the Trade and Industry Secretary" -> "Secretary"
     role = head[0].lower() if head else ""
