@@ -935,3 +935,10 @@ def test_a_quoted_paragraph_without_attribution_continues_the_speaker_before_it(
 def test_asking_a_party_a_question_is_no_request(nlp):
     assert _coded(nlp, 'Hamid Karzai said: "Then I ask the US: did you have any time limit in Afghanistan?"') == []
     assert [c[1] for c in _coded(nlp, "Hamid Karzai asked the US to withdraw its troops from Afghanistan.")] == ["100"]
+
+
+def test_a_personal_pronoun_recipient_is_the_person_named_before_other_than_the_actor(nlp):
+    coded = _coded(nlp, "Tony Blair met Gerhard Schroeder in Berlin. Jacques Chirac later phoned him.")
+    assert [(c[0], c[3], c[4]) for c in coded if c[0] == "phoned"] == [("phoned", ["Jacques Chirac"], ["Tony Blair"])]
+    coded = _coded(nlp, "Prince Harry apologised, but Labour MPs have called for him to visit Auschwitz.")
+    assert [(c[0], c[4]) for c in coded if c[0] == "called"] == [("called", ["Harry"])]

@@ -917,7 +917,7 @@ def _is_subject_mention(m, doc) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def _pronoun_antecedent(token, mentions) -> list[int]:
+def _pronoun_antecedent(token, mentions, exclude: frozenset[int] = frozenset()) -> list[int]:
     """"he"/"she": the last person that was a clause subject, in this sentence or the one before
     (a subject is the salient candidate; the last person named is often an object or a quoted
     name); else the last person named. "it"/"its": likewise the last country or
@@ -934,7 +934,7 @@ def _pronoun_antecedent(token, mentions) -> list[int]:
     sentences = _sentences_up_to(token)
     window_start = sentences[-2] if len(sentences) >= 2 else 0
     candidates = [i for i in range(len(mentions) - 1, -1, -1)
-                  if mentions[i].label in labels and mentions[i].end <= token.i and mentions[i].start >= window_start
+                  if i not in exclude and mentions[i].label in labels and mentions[i].end <= token.i and mentions[i].start >= window_start
                   and (mentions[i].label != "GPE" or (mentions[i].gazetteer_id or "").startswith("country:"))]
     for index in candidates:
         if _is_subject_mention(mentions[index], doc):
@@ -944,7 +944,7 @@ def _pronoun_antecedent(token, mentions) -> list[int]:
         sentence = sentences[-1] if sentences else 0
         for index in range(len(mentions) - 1, -1, -1):
             m = mentions[index]
-            if m.label == "PERSON" and m.end <= token.i \
+            if index not in exclude and m.label == "PERSON" and m.end <= token.i \
                     and starts[bisect.bisect_right(starts, m.start) - 1] >= sentence - 200:
                 return [index]
     return []
@@ -1479,7 +1479,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 actors.extend(_actor_mentions(arg, mentions, covered, skip))
             recipients = []
             for arg in recipient_tokens:
-                recipients.extend(i for i in _argument_mentions(arg, mentions, covered, skip) if i not in actors)
+                # A personal pronoun is the person named before, other than the actor: "Chirac
+                # phoned him", "critics called for him to go".
+                found = _argument_mentions(arg, mentions, covered, skip) or (
+                    _pronoun_antecedent(arg, mentions, frozenset(actors)) if arg.lower_ in ("him", "her", "he", "she") else [])
+                recipients.extend(i for i in found if i not in actors)
             if judged is not None and code[:2] in JUDGING_ROOTS:
                 # "Russia condemned the US air strikes on Syria": the act's author is judged, not its target.
                 authors = [covered[c.i] for c in judged.children
