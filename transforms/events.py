@@ -751,6 +751,12 @@ def _sentence_starts(doc) -> list[int]:
     return cached
 
 
+def _sentence_start(doc, index: int) -> int:
+    """Start of the sentence holding token `index` (Token.sent walks the doc to find it)."""
+    starts = _sentence_starts(doc)
+    return starts[bisect.bisect_right(starts, index) - 1]
+
+
 def _sentences_up_to(token) -> list[int]:
     """Starts of the sentences up to and including the token's own."""
     starts = _sentence_starts(token.doc)
@@ -851,10 +857,12 @@ def _quote_speaker(token):
         # A quoted paragraph with no reporting verb of its own continues the speaker of the
         # paragraph before: 'He said he accepted the balance ... [new paragraph] "These
         # detainees should be prosecuted and tried."'
-        verbs += [t for t in reversed(list(doc[open_at - 2].sent)) if t.pos_ == "VERB"
+        before_start = _sentence_start(doc, open_at - 2)
+        verbs += [t for t in reversed(doc[before_start:open_at - 1]) if t.pos_ == "VERB"
                   and t.lemma_.lower() in REPORTING_VERBS][:1]
+    own = _sentence_start(doc, token.i)
     for verb in verbs:
-        if verb.lemma_.lower() in REPORTING_VERBS and verb.sent.start != token.sent.start:
+        if verb.lemma_.lower() in REPORTING_VERBS and _sentence_start(doc, verb.i) != own:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject
@@ -940,12 +948,11 @@ def _pronoun_antecedent(token, mentions, exclude: frozenset[int] = frozenset()) 
         if _is_subject_mention(mentions[index], doc):
             return [index]
     if labels == ("PERSON",):
-        starts = _sentence_starts(doc)
         sentence = sentences[-1] if sentences else 0
         for index in range(len(mentions) - 1, -1, -1):
             m = mentions[index]
             if index not in exclude and m.label == "PERSON" and m.end <= token.i \
-                    and starts[bisect.bisect_right(starts, m.start) - 1] >= sentence - 200:
+                    and _sentence_start(doc, m.start) >= sentence - 200:
                 return [index]
     return []
 
@@ -1643,10 +1650,17 @@ def _stated_request(verb, mentions, covered: dict[int, int], home: str | None):
         return None  # "if you are afraid of criticism, you should go": advice on a condition
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
         (c for c in verb.children if c.dep_ == "dobj"), None)
+    return _request(verb, "100" if verb.lemma_.lower() in WANTING_VERBS else "020", clause, subject,
+                    mentions, covered, home)
+
+
+def _request(verb, code: str, clause, subject, mentions, covered: dict[int, int], home: str | None, speaker=None):
+    """The request a statement makes of `subject` (see _stated_request, _quoted_statement), or
+    None when it is the speaker's own resolve ("we should consider"), advice to anyone ("you
+    should") or a government's own policy (_own_policy)."""
     if subject is not None and subject.lower_ in ("i", "we", "you"):
-        return None  # "we should consider": the speaker's own resolve; "you should": advice to anyone
-    code = "100" if verb.lemma_.lower() in WANTING_VERBS else "020"
-    found = _statement(verb, code, clause, subject, None, mentions, covered, home, home_recipient=True)
+        return None
+    found = _statement(verb, code, clause, subject, None, mentions, covered, home, home_recipient=True, speaker=speaker)
     if found is not None and _own_policy(found[1], mentions):
         return None
     return found
@@ -1727,9 +1741,7 @@ def _quoted_statement(sent, mentions, covered: dict[int, int], home: str | None)
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in sent):
             return None
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ in ("i", "we", "you"):
-            return None
-        return _statement(root, "020", root, subject, None, mentions, covered, home, home_recipient=True, speaker=speaker)
+        return _request(root, "020", root, subject, mentions, covered, home, speaker=speaker)
     words = [t for t in sent if not t.is_space]
     text = sent.doc[words[0].i:words[-1].i + 1].text
     return _judgement(root, root, words, text, speaker, mentions, covered, home)
