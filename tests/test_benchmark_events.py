@@ -74,3 +74,30 @@ def test_a_second_coding_of_other_sentences_is_refused_with_the_file_named(tmp_p
     monkeypatch.setitem(bench.SECOND_CODINGS, "heldout2", second)
     with pytest.raises(ValueError, match="second.csv codes other sentences than first.csv"):
         bench.run_agreement(("heldout2",))
+
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+@pytest.mark.parametrize("path", sorted({*bench.SPLIT_PATHS.values(), *bench.SECOND_CODINGS.values()}), ids=lambda p: p.name)
+def test_every_gold_file_holds_codes_only_in_the_agreed_shape(path):
+    import csv
+    import re
+
+    with open(path) as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == ["corpus", "article_id", "start_char", "end_char", "plover_type", "cameo_root",
+                                     "actor_country", "recipient_country"]  # no sentence text (copyright)
+        rows = list(reader)
+    assert rows
+    country = re.compile(r"^([A-Z]{3})?(\|([A-Z]{3})?)*$")
+    for row in rows:
+        where = f"{path.name}: {row['article_id']} {row['start_char']}"
+        assert int(row["start_char"]) < int(row["end_char"]), where
+        if not row["plover_type"]:
+            assert not (row["cameo_root"] or row["actor_country"] or row["recipient_country"]), where
+            continue
+        assert row["plover_type"] in PLOVER_TYPES, where
+        assert re.fullmatch(r"0[1-9]|1[0-9]|20", row["cameo_root"]), where
+        assert country.match(row["actor_country"]) and country.match(row["recipient_country"]), where
