@@ -200,7 +200,7 @@ NOUN_EVENTS = {
     "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
     # Violence and protest named by a noun ("the killing of protesters by police", "the
     # assassination of X", "riots in Tehran"). Not "rally" (markets rally) nor "strike" alone.
-    "killing": "1823", "execution": "1823", "assassination": "186", "massacre": "202", "kidnapping": "181",
+    "killing": "1823", "execution": "1823", "destruction": "190", "assassination": "186", "massacre": "202", "kidnapping": "181",
     "abduction": "181", "bombing": "183", "ambush": "190", "demonstration": "141", "riot": "145",
     # A pull-back of forces ("a rapid troop withdrawal from Syria"; PLOVER RETREAT).
     "withdrawal": "0874",
@@ -483,6 +483,9 @@ def _is_party_object(obj, covered: dict[int, int]) -> bool:
     lemma = obj.lemma_.lower()
     if lemma in PERSON_NOUNS or lemma in ROLE_SECTORS or lemma in _agent_sectors():
         return True
+    if obj.pos_ == "PROPN" and any(c.dep_ == "compound" and (c.ent_type_ == "TITLE" or c.lemma_.lower() in _agent_sectors())
+                                   for c in obj.children):
+        return True  # a titled name the recogniser missed: "met Home Office Minister Lord Falconer"
     return any(c.dep_ == "appos" and c.i in covered for c in obj.children)  # not "released the Mueller report"
 
 
@@ -799,6 +802,19 @@ def _speaker(pronoun, trigger):
             return None
         node = governor
     return None
+
+
+def _conjunct_subject(pronoun, trigger):
+    """"they" as the subject of a verb coordinated with an earlier one is that verb's plural
+    subject: "Opposition parties want more local policing but they accuse ministers of ...".
+    None otherwise (a "they" with no such subject is mostly a group the text does not name)."""
+    if pronoun.lower_ != "they" or trigger.dep_ != "conj" or trigger.head.i == trigger.i:
+        return None
+    subject = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject if plural else None
 
 
 def _quotations(doc) -> list[tuple[int, int, int, bool]]:
@@ -1159,6 +1175,18 @@ def _visit_destination(code: str, actors: list[int], actor_hint: str | None, rec
     return home, True
 
 
+def _protest_target(code: str, actors: list[int], actor_hint: str | None, recipients: list[int],
+                    recipient_hint: str | None, recipient_guess: bool, mentions, place: str | None):
+    """(recipient hint, is it a guess) of a protest: one with no target named ("mass protests",
+    "workers struck demanding payment of salaries") is against the protesters' own government,
+    as ICEWS and the coders code it (PLOVER: "protests against the recipient"). Other events keep
+    their recipient."""
+    if code[:2] != "14" or recipients or recipient_hint:
+        return recipient_hint, recipient_guess
+    country = actor_hint or next((c for c in (_mention_country(mentions[i]) for i in actors) if c), None) or place
+    return (country, True) if country else (recipient_hint, recipient_guess)
+
+
 def _other_country(mentions, home: str, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
     """The article's second country: referred to most after `home`, at least `min_references`
     times and more than any third. None in a one-country story."""
@@ -1368,7 +1396,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             denial = token.lemma_.lower() in ("deny", "refute") and any(c.dep_ in ("ccomp", "xcomp") for c in token.children) \
                 and not any(c.dep_ == "dobj" for c in token.children)
             # "Brown denied his forecasts were too optimistic", "denied accusing Germany": a rejection (120)
-            match = ("100", 0, None) if demand else ("120", 0, None) if denial else _trigger_match(token)
+            # "holding Russia responsible for gas attacks", "holds Moscow accountable": an accusation (112)
+            holding = token.lemma_.lower() == "hold" and any(
+                c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lemma_.lower() in ACCUSING_ADJECTIVES | {"accountable"}
+                for c in token.children)
+            match = ("100", 0, None) if demand else ("120", 0, None) if denial else ("112", 0, None) if holding \
+                else _trigger_match(token)
             if match is None:
                 continue
             if match[0][:2] == "10" and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG" \
@@ -1440,7 +1473,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
             agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subject is not None and not passive:
-                subject = _speaker(subject, token) or subject
+                subject = _speaker(subject, token) or _conjunct_subject(subject, token) or subject
             actor_tokens = [agent_obj] if passive and agent_obj is not None else ([subject] if subject is not None and not passive else [])
             recipient_tokens = [subject] if passive else ([carried_to] if carried_to is not None else [])
             if obj_token is not None and subject is not None and obj_token.i == subject.i and subject.i not in covered \
@@ -1527,6 +1560,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
+            recipient_hint, recipient_guess = _protest_target(
+                code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, place)
             attacked = code[:2] in VIOLENT_ROOTS  # accidents were left out above
             if (attacked and not (recipients or recipient_hint) and place is not None
                     and _unaffiliated(recipient_head)):
@@ -1873,11 +1908,11 @@ def _takes_place(noun, governor) -> bool:
 def _stated_within(noun, governor) -> bool:
     """An event noun inside another noun's phrase that still states it happened: it names its
     own sides ("the readout of a call between the two leaders", "months of negotiations between
-    X and Y", "gas attacks on civilians"), and the phrase it sits in is no prospect of it ("in
+    X and Y", "gas attacks on civilians", "the object of an attack by Islamist militias"), and the phrase it sits in is no prospect of it ("in
     anticipation of a meeting", "calls for talks", "the threat of sanctions")."""
     if governor.lemma_.lower() in PROSPECT_NOUNS or governor.lemma_.lower() in REQUEST_GOVERNORS:
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "on")
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in ("between", "with", "against", "on", "by")
                and any(o.dep_ == "pobj" for o in c.children) for c in noun.children)
 
 
@@ -2070,6 +2105,8 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint, place=place)
     recipient_hint, recipient_guess = _visit_destination(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
+    recipient_hint, recipient_guess = _protest_target(
+        code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, place)
     if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in VIOLENT_ROOTS) \
             and not ongoing:
         return None  # fighting "with X", or "fighting continues", is an event even when a side goes unnamed
