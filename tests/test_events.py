@@ -780,6 +780,11 @@ GIVEN_EXPECT = [
     pytest.param("Thousands of Egyptian students demonstrated in Cairo.", ["141"], id="demonstrating_that_is_no_protest-2"),
     pytest.param("The Labour party is telephoning homes across Britain.", [], id="a_phone_call_needs_a_party-1"),
     pytest.param("Tony Blair telephoned George Bush.", ["041"], id="a_phone_call_needs_a_party-2"),
+    # PLOVER AGREE: cooperation reported in the future tense is an intent; a present tense dated
+    # to a time to come is arranged, not done.
+    pytest.param("Japanese officials are meeting U.S. negotiators in Washington next month.", ["036"], id="a_meeting_set_for_later_is_an_intent-1"),
+    pytest.param("The Japanese prime minister visits Washington later this month.", ["036"], id="a_meeting_set_for_later_is_an_intent-2"),
+    pytest.param("Japanese officials met U.S. negotiators in Washington last month.", ["040"], id="a_meeting_set_for_later_is_an_intent-3"),
     pytest.param("Washington has upped the pressure by holding Russia responsible for gas attacks on civilians.", ["112"],
                  id="holding_a_party_responsible_accuses_it-1"),
     pytest.param("The government holds a responsible position in Europe.", [], id="holding_a_party_responsible_accuses_it-2"),

@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import re
 from collections import Counter
 from datetime import date
 
@@ -187,6 +188,8 @@ COMPANY_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. ltd ltd. pl
 BUSINESS_DEAL_WORDS = frozenset("contract venture loan credit supply sale sales purchase licensing licence license "
                                 "marketing distribution merger acquisition commercial financing lease".split())
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
+# Words of a date expression that place it after the text was written ("next week", "later this month").
+FUTURE_DATE_WORDS = re.compile(r"\b(next|tomorrow|later this|coming|upcoming)\b", re.IGNORECASE)
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might", "may"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
 # Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
@@ -1003,6 +1006,8 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
         intent = True  # "would have to retaliate", "will need to withdraw": the act is conditional or to come
     if token.dep_ == "xcomp" and head_lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         intent = True  # "the board is to hold a meeting": arranged, not yet held
+    if _scheduled(token):
+        intent = True  # "finance ministers meet next week", "are meeting U.S. negotiators next month": arranged
     root = code[:2]
     if intent and root in ("02", "10"):
         return "intent", ""  # "will ask the Queen to ...": a request not yet made; CAMEO has no intent-to-demand
@@ -1013,6 +1018,17 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     if _governed_by(token, ALLEGATION_GOVERNORS):
         return "alleged", code
     return "asserted", code
+
+
+def _scheduled(token) -> bool:
+    """A verb in the present tense dated to a time still to come ("meet next week", "visits
+    Washington later this month", "are holding talks tomorrow"): arranged, not yet done."""
+    present = token.tag_ in ("VBP", "VBZ") or (token.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in token.children))
+    if not present:
+        return False
+    when = _date_expression(token)
+    return when is not None and FUTURE_DATE_WORDS.search(when) is not None
 
 
 def _speculated(token) -> bool:
