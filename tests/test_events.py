@@ -985,3 +985,15 @@ def test_a_titled_name_the_recogniser_missed_is_still_a_party_object(nlp):
     place = parsed(["Goldsmith", "visited", "Kew", "Gardens"], ["PROPN", "VERB", "PROPN", "PROPN"],
                    ["nsubj", "ROOT", "compound", "dobj"], [1, 1, 3, 1], ["Goldsmith", "visit", "Kew", "Gardens"])
     assert events._is_party_object(place[3], {}) is False
+
+
+def test_a_group_of_no_known_country_still_acts_on_a_named_recipient(nlp):
+    # The act is stated and its recipient known; the actor stays open rather than the event lost.
+    assert _coded(nlp, "Aid donors have promised Senegal 1.8 billion dollars in soft loans.") == [
+        ("promised", "0331", "asserted", [], ["Senegal"])]
+    # A thing is no actor: "insects", "the project", "the checks" do nothing codable.
+    assert _coded(nlp, "Insects are threatening to destroy a third of the rice crop in Vietnam.") == []
+
+
+def test_opposition_parties_are_the_politics_of_the_country_they_act_in(nlp):
+    assert _hinted(nlp, "In London, opposition parties accused ministers of lying.") == [("accused", "11", "GBR", None)]

@@ -174,6 +174,10 @@ PARTY_PREP_VERBS = frozenset({"speak", "talk"})
 # "met his counterpart", "released the hostages" acts on a party.
 PERSON_NOUNS = frozenset("counterpart leader head chief chairman people man prisoner hostage captive sailor "
                          "national family relative".split())
+PARTY_MODIFIERS = frozenset({"opposition", "ruling", "governing", "political"})
+# Nouns for bodies of people, parties to an act though no country is known for them.
+GROUP_NOUNS = frozenset("party nation organisation organization donor group member coalition alliance company firm "
+                        "bank creditor lender".split())
 # Subjects that are natural forces: "hailstorms killed two people", "the earthquake destroyed",
 # "floods displaced" are no acts of a party (CAMEO codes what actors do). Not "fire" ("Israeli
 # fire killed two") nor "crash" or "blaze", which are often someone's doing.
@@ -1115,6 +1119,8 @@ def _role_noun_sector(token) -> str | None:
     if token.pos_ == "PROPN" and lemma.endswith("s") and lemma not in ROLE_SECTORS:
         lemma = lemma[:-1]  # a capitalised plural the tagger left unlemmatised: "MPs", "Peers"
     compounds = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+    if lemma == "party" and set(compounds) & PARTY_MODIFIERS:
+        return "PTY"  # "opposition parties", "the ruling party": the article's country's politics, not parties to a deal
     sector = ROLE_SECTORS.get(lemma)
     if sector is None and compounds:
         sector = _agent_sectors().get(f"{' '.join(compounds)} {lemma}")
@@ -1584,9 +1590,15 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # "killed 12 people in Kabul": victims of no named side are the place's people,
                 # as event coders (and ICEWS) code a target by where it was hit.
                 recipient_hint, recipient_guess = place, True
+            # A side named by a group of no known country ("aid donors have promised Senegal",
+            # "opposition parties accuse ministers"): the act is stated; its actor stays open.
+            named_actor = actor_head is not None and not passive and (
+                actor_head.pos_ == "PROPN" or (actor_head.pos_ == "NOUN" and (
+                    _agent_role(actor_head) is not None or actor_head.lemma_.lower() in PERSON_NOUNS | GROUP_NOUNS)))
+            # (not a state role of unknown state: "the government is working with Indonesia" names no side)
             if not (actors or actor_hint or actor_sector) and not (
-                    (attacked or (passive and code[:2] not in VIOLENT_ROOTS)) and (recipients or recipient_hint)
-                    and code[:2] not in COOPERATION_ROOTS):
+                    (attacked or named_actor or (passive and code[:2] not in VIOLENT_ROOTS)) and (recipients or recipient_hint)
+                    and (named_actor or code[:2] not in COOPERATION_ROOTS)):
                 # No one acts: only a passive with a known patient is still an event ("was
                 # arrested", "was accused"), and not a cooperative one ("is assured of support",
                 # "would be protected"): cooperation without its giver says nothing codable.
