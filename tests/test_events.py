@@ -997,3 +997,16 @@ def test_a_group_of_no_known_country_still_acts_on_a_named_recipient(nlp):
 
 def test_opposition_parties_are_the_politics_of_the_country_they_act_in(nlp):
     assert _hinted(nlp, "In London, opposition parties accused ministers of lying.") == [("accused", "11", "GBR", None)]
+
+
+def test_an_act_before_or_after_a_future_one_is_to_come_as_well(nlp):
+    coded = _coded(nlp, "Blair will visit Tanzania before chairing a meeting of the Commission for Africa.")
+    assert [(c[0], c[1], c[2]) for c in coded] == [("visit", "036", "intent"), ("meeting", "036", "intent")]
+    coded = _coded(nlp, "Blair visited Tanzania before chairing a meeting of the Commission for Africa.")
+    assert [(c[0], c[1], c[2]) for c in coded] == [("visited", "042", "asserted"), ("meeting", "040", "asserted")]
+
+
+def test_the_chair_of_a_bodys_meeting_meets_that_body(nlp):
+    # "of" names who meets ("a summit of the G7"), unless someone chairs or hosts it.
+    assert _coded(nlp, "Blunkett chaired a meeting of EU interior ministers.") == [
+        ("meeting", "040", "asserted", ["Blunkett"], ["EU"])]

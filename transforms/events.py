@@ -175,6 +175,8 @@ PARTY_PREP_VERBS = frozenset({"speak", "talk"})
 PERSON_NOUNS = frozenset("counterpart leader head chief chairman people man prisoner hostage captive sailor "
                          "national family relative".split())
 PARTY_MODIFIERS = frozenset({"opposition", "ruling", "governing", "political"})
+# Verbs by which a party runs another body's meeting ("chaired a meeting of the Commission for Africa").
+CHAIRING_VERBS = frozenset({"chair", "host", "convene", "lead", "address"})
 # Nouns for bodies of people, parties to an act though no country is known for them.
 GROUP_NOUNS = frozenset("party nation organisation organization donor group member coalition alliance company firm "
                         "bank creditor lender".split())
@@ -1010,6 +1012,9 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
         intent = True  # "would have to retaliate", "will need to withdraw": the act is conditional or to come
     if token.dep_ == "xcomp" and head_lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         intent = True  # "the board is to hold a meeting": arranged, not yet held
+    if (token.dep_ == "pcomp" and token.head.lower_ in ("before", "after", "until") and token.head.head.pos_ in ("VERB", "AUX")
+            and {c.lower_ for c in token.head.head.children if c.dep_ == "aux"} & FUTURE_AUX):
+        intent = True  # "will see an orphanage before chairing a meeting": the act is to come as well
     if _scheduled(token):
         intent = True  # "finance ministers meet next week", "are meeting U.S. negotiators next month": arranged
     root = code[:2]
@@ -2080,7 +2085,10 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
                 continue
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             word = prep.lower_
-            if word in ("between", "among", "by") or (word == "of" and code[:2] in ("04", "08") and code != "0841"):
+            if word == "of" and code[:2] == "04" and governor is not None and governed.dep_ == "dobj" \
+                    and governor.lemma_.lower() in CHAIRING_VERBS:
+                recipient_tokens.extend(objects)  # "chaired a meeting of the Commission": the chair meets the body
+            elif word in ("between", "among", "by") or (word == "of" and code[:2] in ("04", "08") and code != "0841"):
                 actor_tokens.extend(objects)  # "talks of the G7", "the withdrawal of Soviet troops"
             elif word in ("from", "in") and code[:2] in ("10", "02"):
                 # "calls from Ankara for ...", "calls in the US Congress for further action": who asks
