@@ -785,6 +785,12 @@ GIVEN_EXPECT = [
     pytest.param("Japanese officials are meeting U.S. negotiators in Washington next month.", ["036"], id="a_meeting_set_for_later_is_an_intent-1"),
     pytest.param("The Japanese prime minister visits Washington later this month.", ["036"], id="a_meeting_set_for_later_is_an_intent-2"),
     pytest.param("Japanese officials met U.S. negotiators in Washington last month.", ["040"], id="a_meeting_set_for_later_is_an_intent-3"),
+    # Saying another would face consequences threatens it.
+    pytest.param("The United States warned Iran it would face sanctions unless it halted enrichment.", ["1312"],
+                 id="saying_another_would_face_consequences_threatens_it-1"),
+    pytest.param("Erdogan said Syria would face consequences if it struck a deal with the Kurds.", ["130"],
+                 id="saying_another_would_face_consequences_threatens_it-2"),
+    pytest.param("Analysts said Japan would face higher prices.", [], id="saying_another_would_face_consequences_threatens_it-3"),
     pytest.param("Washington has upped the pressure by holding Russia responsible for gas attacks on civilians.", ["112"],
                  id="holding_a_party_responsible_accuses_it-1"),
     pytest.param("The government holds a responsible position in Europe.", [], id="holding_a_party_responsible_accuses_it-2"),

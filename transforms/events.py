@@ -177,6 +177,10 @@ PERSON_NOUNS = frozenset("counterpart leader head chief chairman people man pris
 PARTY_MODIFIERS = frozenset({"opposition", "ruling", "governing", "political"})
 # Verbs by which a party runs another body's meeting ("chaired a meeting of the Commission for Africa").
 CHAIRING_VERBS = frozenset({"chair", "host", "convene", "lead", "address"})
+# What a party says another "would face" when it threatens it ("would face consequences if ...").
+FACING_VERBS = frozenset({"face", "receive", "suffer", "pay", "incur"})
+PENALTY_NOUNS = frozenset("consequence penalty punishment retaliation sanction reprisal repercussion fine "
+                          "prosecution".split())
 # Nouns for bodies of people, parties to an act though no country is known for them.
 GROUP_NOUNS = frozenset("party nation organisation organization donor group member coalition alliance company firm "
                         "bank creditor lender".split())
@@ -1377,7 +1381,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.pos_ == "VERB" and token.lemma_.lower() in REQUEST_STATEMENT_VERBS \
                     and not any(c.dep_ == "neg" for c in token.children) and (
                     found := _stated_request(token, mentions, covered, home) or (
-                        token.lemma_.lower() in STATEMENT_VERBS and _stated_stance(token, mentions, covered, home))):
+                        token.lemma_.lower() in STATEMENT_VERBS and (_stated_threat(token, mentions, covered, home)
+                                                                     or _stated_stance(token, mentions, covered, home)))):
                 stances.append((sentence_index, sent, *found))
                 if found[1]["cameo_code"] in ("020", "100"):
                     continue  # "agreed that China should let its currency rise": the request is the act
@@ -1720,6 +1725,28 @@ def _stated_request(verb, mentions, covered: dict[int, int], home: str | None):
         (c for c in verb.children if c.dep_ == "dobj"), None)
     return _request(verb, "100" if verb.lemma_.lower() in WANTING_VERBS else "020", clause, subject,
                     mentions, covered, home)
+
+
+def _stated_threat(verb, mentions, covered: dict[int, int], home: str | None):
+    """A party saying another would face consequences threatens it (CAMEO 130, PLOVER THREATEN;
+    sanctions 1312): "Erdogan said Damascus would face consequences if it struck a deal with the
+    Kurds", "the US warned Iran it would face sanctions unless it halted enrichment". The speaker
+    is the actor, whoever would face them the recipient. ((start, end), row) or None."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "were warned they would ...": the one who warned is not named here
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in FACING_VERBS and any(
+        a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in c.children)), None)
+    if clause is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    penalty = next((o for o in clause.children if o.dep_ == "dobj" and (o.lemma_.lower() in PENALTY_NOUNS or any(
+        m.dep_ == "compound" and m.lemma_.lower() in PENALTY_NOUNS for m in o.children))), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if penalty is None or subject is None or subject.lower_ in ("i", "we", "you"):
+        return None
+    if subject.pos_ == "PRON":  # "warned Iran it would face sanctions": the one warned
+        subject = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), subject)
+    return _statement(verb, "1312" if penalty.lemma_.lower() == "sanction" else "130", clause, subject, None,
+                      mentions, covered, home, need_recipient=True)
 
 
 def _request(verb, code: str, clause, subject, mentions, covered: dict[int, int], home: str | None, speaker=None):
