@@ -785,6 +785,11 @@ GIVEN_EXPECT = [
     pytest.param("Japanese officials are meeting U.S. negotiators in Washington next month.", ["036"], id="a_meeting_set_for_later_is_an_intent-1"),
     pytest.param("The Japanese prime minister visits Washington later this month.", ["036"], id="a_meeting_set_for_later_is_an_intent-2"),
     pytest.param("Japanese officials met U.S. negotiators in Washington last month.", ["040"], id="a_meeting_set_for_later_is_an_intent-3"),
+    # Refusing to yield or to support is a rejection; other negated acts are no events.
+    pytest.param("Turkey insisted it would not bow to demands to recognise Cyprus.", ["120"], id="refusing_to_yield_rejects-1"),
+    pytest.param("Japan did not accept the U.S. demands.", ["120"], id="refusing_to_yield_rejects-2"),
+    pytest.param("Britain did not withdraw its troops from Iraq.", [], id="refusing_to_yield_rejects-3"),
+    pytest.param("Reid warned that Labour members would not easily forgive anybody.", [], id="refusing_to_yield_rejects-4"),
     # Saying another would face consequences threatens it.
     pytest.param("The United States warned Iran it would face sanctions unless it halted enrichment.", ["1312"],
                  id="saying_another_would_face_consequences_threatens_it-1"),

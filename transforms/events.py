@@ -181,6 +181,10 @@ CHAIRING_VERBS = frozenset({"chair", "host", "convene", "lead", "address"})
 FACING_VERBS = frozenset({"face", "receive", "suffer", "pay", "incur"})
 PENALTY_NOUNS = frozenset("consequence penalty punishment retaliation sanction reprisal repercussion fine "
                           "prosecution".split())
+# Codes whose negation is a refusal, besides not supporting, endorsing or apologising (05): not
+# yielding or acceding to demands ("would not bow to demands"). Not other concessions: "did not
+# withdraw its troops" refuses nothing said.
+YIELDING_CODES = frozenset({"080", "083", "0831", "0832", "0833", "0834"})
 # Nouns for bodies of people, parties to an act though no country is known for them.
 GROUP_NOUNS = frozenset("party nation organisation organization donor group member coalition alliance company firm "
                         "bank creditor lender".split())
@@ -1391,7 +1395,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             demand = _is_demand(token)
             if token.lemma_.lower() in REPORTING_VERBS and not demand:
                 continue
-            if any(c.dep_ == "neg" for c in token.children):
+            negated = any(c.dep_ == "neg" for c in token.children)
+            if negated and token.dep_ not in ("ROOT", "ccomp", "conj"):
                 continue  # negated: not an event
             if token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _governed_by(token, REQUEST_GOVERNORS, 2):
                 continue  # the content of a request, not an act
@@ -1436,6 +1441,17 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 else _trigger_match(token)
             if match is None:
                 continue
+            if negated:
+                if not (match[0][:2] == "05" or match[0] in YIELDING_CODES) or _is_question(token):
+                    continue  # negated: not an event
+                own_subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if token.dep_ == "ccomp" and (own_subject is None or _speaker(own_subject, token) is None):
+                    continue  # "warned that Labour members would not forgive anybody": said of others, not refused
+                if token.dep_ == "conj" and token.head.lemma_ == token.lemma_:
+                    continue  # "we do not support and will not support": one refusal
+                # "would not bow to demands", "will not support Soviet membership", "would not
+                # apologise": a party refusing to yield or support rejects (CAMEO 120, PLOVER REJECT).
+                match = ("120", match[1], match[2])
             if match[0][:2] == "10" and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG" \
                     and token.head.lemma_.lower() in PROTESTING_VERBS:
                 continue  # "workers struck demanding payment of salaries": what the protest is for
