@@ -126,7 +126,11 @@ REPORTING_VERBS = {"say", "tell", "report", "quote", "according", "accord", "add
 # says "International (political or economic) sanctions are coded as 'discontinue'", and design
 # notes 5.4 map "impose sanctions" to SANCTION. 041 needs no correction: the mapping itself gives
 # CONSULT/phone ("Consultation occurs via phone or some other remote medium").
-PLOVER_CORRECTIONS = {"163": ("SANCTION", "discontinue")}
+# The manual's RETREAT text ends "RETREAT also covers resignations of government officials" (mode
+# resign, "Official resignation"); CAMEO2PLOVER files 0831, a leader stepping down on demand,
+# under CONCEDE, which the manual keeps for verbal concessions "which have no immediate
+# material consequences". A resignation has them.
+PLOVER_CORRECTIONS = {"163": ("SANCTION", "discontinue"), "0831": ("RETREAT", "resign")}
 
 # CAMEO2PLOVER-2021 still uses some modes the current manual (plover_modes.tsv) no longer defines
 # for that type. Where the manual's mode description names the case, rename; any other undefined

@@ -785,6 +785,10 @@ GIVEN_EXPECT = [
     pytest.param("Japanese officials are meeting U.S. negotiators in Washington next month.", ["036"], id="a_meeting_set_for_later_is_an_intent-1"),
     pytest.param("The Japanese prime minister visits Washington later this month.", ["036"], id="a_meeting_set_for_later_is_an_intent-2"),
     pytest.param("Japanese officials met U.S. negotiators in Washington last month.", ["040"], id="a_meeting_set_for_later_is_an_intent-3"),
+    # A resignation is PLOVER RETREAT (mode resign); the noun only when it says whose.
+    pytest.param("Mr Betts-Green's resignation followed disclosures about his attendance at a BNP meeting.", ["0831"],
+                 id="a_resignation_is_a_retreat-1"),
+    pytest.param("The resignation deprives Europe of one of its most reliable allies.", [], id="a_resignation_is_a_retreat-2"),
     # Refusing to yield or to support is a rejection; other negated acts are no events.
     pytest.param("Turkey insisted it would not bow to demands to recognise Cyprus.", ["120"], id="refusing_to_yield_rejects-1"),
     pytest.param("Japan did not accept the U.S. demands.", ["120"], id="refusing_to_yield_rejects-2"),
@@ -1021,3 +1025,8 @@ def test_the_chair_of_a_bodys_meeting_meets_that_body(nlp):
     # "of" names who meets ("a summit of the G7"), unless someone chairs or hosts it.
     assert _coded(nlp, "Blunkett chaired a meeting of EU interior ministers.") == [
         ("meeting", "040", "asserted", ["Blunkett"], ["EU"])]
+
+
+def test_a_resignation_is_plover_retreat_not_a_concession():
+    # PLOVER: "RETREAT also covers resignations of government officials" (mode resign).
+    assert (events._codebook()["0831"]["plover_type"], events._codebook()["0831"]["plover_mode"]) == ("RETREAT", "resign")

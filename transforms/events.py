@@ -2054,6 +2054,10 @@ def _event_noun_code(noun) -> str | None:
         return "0841" if any(c.dep_ == "prep" and c.lower_ == "of" and any(
             o.dep_ == "pobj" and (o.lemma_.lower() in PERSON_NOUNS | {"prisoner", "hostage", "detainee", "captive", "sailor"}
                                   or o.ent_type_ in ("PERSON", "NORP")) for o in c.children) for c in noun.children) else None
+    if lemma == "resignation":
+        # An official leaving office (PLOVER RETREAT, mode resign), when the noun says whose: "Mr
+        # Betts-Green's resignation followed ...", not "the resignation" told again.
+        return "0831" if any(c.dep_ in ("poss", "compound") for c in noun.children) else None
     if lemma in REQUEST_NOUNS and any(c.dep_ == "prep" and c.lower_ == "for" and any(
             o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY") for o in c.children)
             or (c.dep_ in ("acl", "relcl") and any(a.lower_ == "for" for a in c.children)) for c in noun.children):
