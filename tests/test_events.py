@@ -785,6 +785,10 @@ GIVEN_EXPECT = [
     pytest.param("Japanese officials are meeting U.S. negotiators in Washington next month.", ["036"], id="a_meeting_set_for_later_is_an_intent-1"),
     pytest.param("The Japanese prime minister visits Washington later this month.", ["036"], id="a_meeting_set_for_later_is_an_intent-2"),
     pytest.param("Japanese officials met U.S. negotiators in Washington last month.", ["040"], id="a_meeting_set_for_later_is_an_intent-3"),
+    # A judged act is an act of its own: the rejection and the call it rejects; a light verb's
+    # object is its one event.
+    pytest.param("Blair rejected the Tories' call for a quota on migrants.", ["122", "100"], id="a_judged_act_is_coded_too-1"),
+    pytest.param("Japan held talks with Germany.", ["040"], id="a_judged_act_is_coded_too-2"),
     # A resignation is PLOVER RETREAT (mode resign); the noun only when it says whose.
     pytest.param("Mr Betts-Green's resignation followed disclosures about his attendance at a BNP meeting.", ["0831"],
                  id="a_resignation_is_a_retreat-1"),

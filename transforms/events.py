@@ -1640,8 +1640,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             confidence += 0.05 if token.dep_ == "ROOT" else 0.0
             confidence -= {"intent": 0.1, "threat": 0.1, "alleged": 0.15}.get(status, 0.0)
             confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
-            if obj_token is not None:
-                consumed.add(obj_token.i)
+            if obj_token is not None and code[:2] not in JUDGING_ROOTS:
+                consumed.add(obj_token.i)  # "held talks" is one event; "rejected the Tories' call for a quota" two
             out.append({
                 "sentence_index": sentence_index,
                 "start_char": sent.start_char,
