@@ -1034,3 +1034,9 @@ def test_the_chair_of_a_bodys_meeting_meets_that_body(nlp):
 def test_a_resignation_is_plover_retreat_not_a_concession():
     # PLOVER: "RETREAT also covers resignations of government officials" (mode resign).
     assert (events._codebook()["0831"]["plover_type"], events._codebook()["0831"]["plover_mode"]) == ("RETREAT", "resign")
+
+
+def test_with_a_party_doing_something_that_party_does_it(nlp):
+    # "with X doing Y": the parse hangs the verb on the main clause, whose subject is not X.
+    coded = _coded(nlp, "All three parties have been wooing older voters with both the Tories and Lib Dems pledging higher pensions.")
+    assert [(c[0], c[1], c[3]) for c in coded] == [("pledging", "030", ["Tories", "Lib Dems"])]

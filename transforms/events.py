@@ -554,6 +554,14 @@ def _subject(token):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
             return subjects[0], node is token
+        if node is token and node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > 0:
+            # "with both the Tories and Lib Dems pledging higher pensions": the noun after "with"
+            # is who does it (the parse hangs the verb on the main clause).
+            before = node.doc[node.i - 1]
+            while before.dep_ in ("conj", "compound") and before.head.i < before.i:
+                before = before.head
+            if before.dep_ == "pobj" and before.head.lower_ == "with":
+                return before, True
         if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
             node = node.head
             if node.dep_ == "prep":
