@@ -789,6 +789,12 @@ GIVEN_EXPECT = [
     # object is its one event.
     pytest.param("Blair rejected the Tories' call for a quota on migrants.", ["122", "100"], id="a_judged_act_is_coded_too-1"),
     pytest.param("Japan held talks with Germany.", ["040"], id="a_judged_act_is_coded_too-2"),
+    # Lexicon: "hurt" in news is mostly economic harm; tearing into a plan is words; breaching
+    # defence lines is force, not a violated agreement; transferring aid is aid.
+    pytest.param("Haitian protesters said the new tax policies have hurt Haitian businesses.", [], id="hurting_is_no_assault"),
+    pytest.param("Blair went on to tear into the Tory plans.", ["111"], id="tearing_into_a_plan_criticises_it"),
+    pytest.param("Iranian troops breached Iraqi defence lines east of Basra.", ["190"], id="breaching_defence_lines_is_force"),
+    pytest.param("The United States said it was transferring 115 mln dlrs in aid to Egypt.", ["070"], id="transferring_aid_is_aid"),
     # A resignation is PLOVER RETREAT (mode resign); the noun only when it says whose.
     pytest.param("Mr Betts-Green's resignation followed disclosures about his attendance at a BNP meeting.", ["0831"],
                  id="a_resignation_is_a_retreat-1"),
