@@ -795,6 +795,14 @@ GIVEN_EXPECT = [
     pytest.param("Blair went on to tear into the Tory plans.", ["111"], id="tearing_into_a_plan_criticises_it"),
     pytest.param("Iranian troops breached Iraqi defence lines east of Basra.", ["190"], id="breaching_defence_lines_is_force"),
     pytest.param("The United States said it was transferring 115 mln dlrs in aid to Egypt.", ["070"], id="transferring_aid_is_aid"),
+    pytest.param("Citicorp took over Vickers de Costa Ltd.", [], id="taking_over_a_company_is_no_seizure"),
+    # Warning against or about something disapproves of it; warning that something will happen
+    # reports a view.
+    pytest.param("Backbench Labour MP Karen Buck warned against proposed changes in such benefits.", ["111"],
+                 id="warning_against_disapproves-1"),
+    pytest.param("Angry Labour MPs warned Mr Blair and Mr Brown about the dangers of disunity.", ["111"],
+                 id="warning_against_disapproves-2"),
+    pytest.param("The British minister warned that prices would rise.", [], id="warning_against_disapproves-3"),
     # A resignation is PLOVER RETREAT (mode resign); the noun only when it says whose.
     pytest.param("Mr Betts-Green's resignation followed disclosures about his attendance at a BNP meeting.", ["0831"],
                  id="a_resignation_is_a_retreat-1"),

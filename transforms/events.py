@@ -1401,7 +1401,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.pos_ != "VERB":
                 continue
             demand = _is_demand(token)
-            if token.lemma_.lower() in REPORTING_VERBS and not demand:
+            # "warned against proposed changes", "warned Blair about the dangers of disunity":
+            # disapproval (111), not the report of a warning's content
+            warning = token.lemma_.lower() == "warn" and not demand and any(
+                c.dep_ == "prep" and c.lower_ in ("against", "about", "of") and any(o.dep_ == "pobj" for o in c.children)
+                for holder in [token] + [o for d in token.children if d.dep_ == "dobj" for o in _with_conjuncts(d)]
+                for c in holder.children)
+            if token.lemma_.lower() in REPORTING_VERBS and not (demand or warning):
                 continue
             negated = any(c.dep_ == "neg" for c in token.children)
             if negated and token.dep_ not in ("ROOT", "ccomp", "conj"):
@@ -1446,7 +1452,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lemma_.lower() in ACCUSING_ADJECTIVES | {"accountable"}
                 for c in token.children)
             match = ("100", 0, None) if demand else ("120", 0, None) if denial else ("112", 0, None) if holding \
-                else _trigger_match(token)
+                else ("111", 0, None) if warning else _trigger_match(token)
             if match is None:
                 continue
             if negated:
