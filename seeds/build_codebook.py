@@ -219,6 +219,8 @@ NON_EVENT_DEFAULTS = {
     "command": "060: commands a unit, or 'command wider support'; a standing role",
     "constitute": "060: 'constituted genocide', 'constitutes a breach'; a description, not an act",
     "consider": "040: a mental act",
+    "contest": "110: 'hoped to contest most seats', 'will not contest the election', a contested takeover: "
+               "standing or bidding in 5 of 6 verb uses sampled from the corpus; a challenge is coded from challenge/appeal",
     "contrast": "110: contrasted his approach with another's; a comparison, not a disapproval",
     "counterbalance": "110: 'the US presence would counterbalance Iran'; a balance of power, not words",
     "contain": "170: contains a figure/virus",

@@ -812,6 +812,11 @@ GIVEN_EXPECT = [
     pytest.param("Japan did not accept the U.S. demands.", ["120"], id="refusing_to_yield_rejects-2"),
     pytest.param("Britain did not withdraw its troops from Iraq.", [], id="refusing_to_yield_rejects-3"),
     pytest.param("Reid warned that Labour members would not easily forgive anybody.", [], id="refusing_to_yield_rejects-4"),
+    # "even if" concedes, it sets no condition; a second "said" shares the first one's speaker.
+    pytest.param("Mr Livingstone has said the remarks were not racist, and said he would not apologise even if the prime minister asked.",
+                 ["120"], id="refusing_to_yield_rejects-5"),
+    pytest.param("Will Britain not support the plan?", [], id="refusing_to_yield_rejects-6"),
+    pytest.param("Kilroy-Silk said his party hoped to contest most seats at the election.", [], id="contesting_seats_is_no_disapproval"),
     # Saying another would face consequences threatens it.
     pytest.param("The United States warned Iran it would face sanctions unless it halted enrichment.", ["1312"],
                  id="saying_another_would_face_consequences_threatens_it-1"),

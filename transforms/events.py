@@ -821,7 +821,9 @@ def _speaker(pronoun, trigger):
             continue
         governor = node.head
         if governor.lemma_.lower() in REPORTING_VERBS:
-            subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+            subjects = [c for c in governor.children if c.dep_ == "nsubj"] or (
+                # "X has said ..., and said he would not apologise": the second "said" shares X
+                [c for c in governor.head.children if c.dep_ == "nsubj"] if governor.dep_ == "conj" else [])
             if subjects and subjects[0].pos_ != "PRON":
                 return subjects[0]
             return None
@@ -1456,8 +1458,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if match is None:
                 continue
             if negated:
-                if not (match[0][:2] == "05" or match[0] in YIELDING_CODES) or _is_question(token):
-                    continue  # negated: not an event
+                if not (match[0][:2] == "05" or match[0] in YIELDING_CODES) or next(
+                        (t.text for t in reversed(token.sent) if not t.is_space and t.text not in QUOTE_MARKS), "") == "?":
+                    continue  # negated: not an event ("won't you support us?" asks)
                 own_subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if token.dep_ == "ccomp" and (own_subject is None or _speaker(own_subject, token) is None):
                     continue  # "warned that Labour members would not forgive anybody": said of others, not refused
