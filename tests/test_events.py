@@ -817,6 +817,10 @@ GIVEN_EXPECT = [
                  ["120"], id="refusing_to_yield_rejects-5"),
     pytest.param("Will Britain not support the plan?", [], id="refusing_to_yield_rejects-6"),
     pytest.param("Kilroy-Silk said his party hoped to contest most seats at the election.", [], id="contesting_seats_is_no_disapproval"),
+    # A plan calling for something is its author's request; a plan doing something is no act.
+    pytest.param("Japan's Liberal Democratic Party has drawn up a detailed plan calling for large tax cuts.", ["100"],
+                 id="a_plan_calling_for_is_its_authors_request-1"),
+    pytest.param("Japan drew up a plan cutting taxes.", [], id="a_plan_calling_for_is_its_authors_request-2"),
     # Saying another would face consequences threatens it.
     pytest.param("The United States warned Iran it would face sanctions unless it halted enrichment.", ["1312"],
                  id="saying_another_would_face_consequences_threatens_it-1"),

@@ -185,6 +185,8 @@ PENALTY_NOUNS = frozenset("consequence penalty punishment retaliation sanction r
 # yielding or acceding to demands ("would not bow to demands"). Not other concessions: "did not
 # withdraw its troops" refuses nothing said.
 YIELDING_CODES = frozenset({"080", "083", "0831", "0832", "0833", "0834"})
+# Plans whose "calling for ..." is their author's request.
+PLAN_NOUNS = frozenset("plan proposal programme program package blueprint manifesto".split())
 # Nouns for bodies of people, parties to an act though no country is known for them.
 GROUP_NOUNS = frozenset("party nation organisation organization donor group member coalition alliance company firm "
                         "bank creditor lender".split())
@@ -574,10 +576,13 @@ def _subject(token):
 def _statement_author(token):
     """The author of a statement whose participle is the act: the possessor of the statement
     ("Fox's speech criticising ..."), else the subject of the verb that delivers it ("Fox opened
-    proceedings with a speech criticising ...", "McLetchie signed a motion questioning ..."). None
-    for other participles."""
-    if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.lemma_.lower() not in STATEMENT_NOUNS:
+    proceedings with a speech criticising ...", "McLetchie signed a motion questioning ...", "the
+    LDP has drawn up a plan calling for tax cuts"). None for other participles."""
+    if token.dep_ != "acl" or token.tag_ != "VBG":
         return None
+    if token.head.lemma_.lower() not in STATEMENT_NOUNS and not (
+            token.head.lemma_.lower() in PLAN_NOUNS and token.lemma_.lower() in REQUEST_GOVERNORS):
+        return None  # a plan asks through its author ("drew up a plan calling for tax cuts"), it does nothing
     noun = token.head
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
@@ -1022,7 +1027,7 @@ def _status_and_code(token, code: str) -> tuple[str, str]:
     intent = bool(aux & FUTURE_AUX) or (token.dep_ in ("xcomp", "pcomp") and head_lemma in INTENT_GOVERNORS)
     if token.dep_ in ("xcomp", "pcomp", "prep") and head_lemma in INTENT_GOVERNORS:
         intent = True
-    if token.dep_ == "acl" and head_lemma in INTENT_NOUNS:
+    if token.dep_ == "acl" and head_lemma in INTENT_NOUNS and token.tag_ != "VBG":
         intent = True  # "Trump's threat to impose tariffs", "the offer to cut tariffs": not (yet) done
     if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in INTENT_GOVERNORS:
         intent = True
