@@ -25,9 +25,11 @@ Coding one sentence (row-by-row over a spaCy Doc, `doc_event_mentions`):
    non-state roles get no country. A criticised policy with no author ("dismissed the plan")
    is the home country's. Guesses from context lower the confidence. The place of the act is the
    GPE/LOC/FAC named in an "in/at/near" phrase of the trigger or its object, never a party.
-3. Modality: a negated trigger is no event; "will", "agreed to", "plans to", "set to" turn a
-   cooperative act into intent (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x);
-   acts under "accuse"/"allege" are marked alleged. A party stating that another is a
+3. Modality: a negated trigger is no event, except a party refusing to yield or to support,
+   which rejects (CAMEO 120: "would not bow to demands"); "will", "agreed to", "plans to", "set
+   to", and a present tense dated ahead ("meet next week") turn a cooperative act into intent
+   (CAMEO 03x) and a conflictual one into a threat (CAMEO 13x); acts under "accuse"/"allege"
+   are marked alleged. A party stating that another is a
    terrorist or responsible, or that it lied or rigged something, accuses it (CAMEO 112);
    warning or telling a party to do something ("warned Moscow not to invade") is a demand (100).
 4. Date: a DATE entity attached to the trigger, resolved against the publication date
@@ -174,6 +176,8 @@ PARTY_PREP_VERBS = frozenset({"speak", "talk"})
 # "met his counterpart", "released the hostages" acts on a party.
 PERSON_NOUNS = frozenset("counterpart leader head chief chairman people man prisoner hostage captive sailor "
                          "national family relative".split())
+# Modifiers that make "party" a political party of the article's country ("opposition parties"),
+# not a party to a deal ("the main parties would continue talks").
 PARTY_MODIFIERS = frozenset({"opposition", "ruling", "governing", "political"})
 # Verbs by which a party runs another body's meeting ("chaired a meeting of the Commission for Africa").
 CHAIRING_VERBS = frozenset({"chair", "host", "convene", "lead", "address"})
@@ -203,9 +207,9 @@ NATURAL_FORCES = frozenset("storm hailstorm hail wind rain snow flood flooding e
 COMPANY_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. ltd ltd. plc llc gmbh kgaa n.v. nv".split())
 BUSINESS_DEAL_WORDS = frozenset("contract venture loan credit supply sale sales purchase licensing licence license "
                                 "marketing distribution merger acquisition commercial financing lease".split())
-# "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
 # Words of a date expression that place it after the text was written ("next week", "later this month").
 FUTURE_DATE_WORDS = re.compile(r"\b(next|tomorrow|later this|coming|upcoming)\b", re.IGNORECASE)
+# "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might", "may"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
 # Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
@@ -219,8 +223,8 @@ NOUN_EVENTS = {
     "invasion": "192", "attack": "190", "assault": "190", "protest": "141", "accusation": "112",
     # Violence and protest named by a noun ("the killing of protesters by police", "the
     # assassination of X", "riots in Tehran"). Not "rally" (markets rally) nor "strike" alone.
-    "killing": "1823", "execution": "1823", "destruction": "190", "assassination": "186", "massacre": "202", "kidnapping": "181",
-    "abduction": "181", "bombing": "183", "ambush": "190", "demonstration": "141", "riot": "145",
+    "killing": "1823", "execution": "1823", "assassination": "186", "massacre": "202", "kidnapping": "181",
+    "destruction": "190", "abduction": "181", "bombing": "183", "ambush": "190", "demonstration": "141", "riot": "145",
     # A pull-back of forces ("a rapid troop withdrawal from Syria"; PLOVER RETREAT).
     "withdrawal": "0874",
     # Coercion named by a noun ("the arrest of the opposition leader by police", "the expulsion
@@ -1466,8 +1470,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 if not (match[0][:2] == "05" or match[0] in YIELDING_CODES) or next(
                         (t.text for t in reversed(token.sent) if not t.is_space and t.text not in QUOTE_MARKS), "") == "?":
                     continue  # negated: not an event ("won't you support us?" asks)
-                own_subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                if token.dep_ == "ccomp" and (own_subject is None or _speaker(own_subject, token) is None):
+                refuser = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if token.dep_ == "ccomp" and (refuser is None or _speaker(refuser, token) is None):
                     continue  # "warned that Labour members would not forgive anybody": said of others, not refused
                 if token.dep_ == "conj" and token.head.lemma_ == token.lemma_:
                     continue  # "we do not support and will not support": one refusal
@@ -1639,11 +1643,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # as event coders (and ICEWS) code a target by where it was hit.
                 recipient_hint, recipient_guess = place, True
             # A side named by a group of no known country ("aid donors have promised Senegal",
-            # "opposition parties accuse ministers"): the act is stated; its actor stays open.
+            # "some Sunnis backed the Kurdish secularist"): the act is stated; its actor stays
+            # open. Not a state role of unknown state ("the government is working with
+            # Indonesia" names no side) nor a thing ("insects are threatening to destroy").
             named_actor = actor_head is not None and not passive and (
                 actor_head.pos_ == "PROPN" or (actor_head.pos_ == "NOUN" and (
                     _agent_role(actor_head) is not None or actor_head.lemma_.lower() in PERSON_NOUNS | GROUP_NOUNS)))
-            # (not a state role of unknown state: "the government is working with Indonesia" names no side)
             if not (actors or actor_hint or actor_sector) and not (
                     (attacked or named_actor or (passive and code[:2] not in VIOLENT_ROOTS)) and (recipients or recipient_hint)
                     and (named_actor or code[:2] not in COOPERATION_ROOTS)):
@@ -2006,8 +2011,9 @@ def _takes_place(noun, governor) -> bool:
 def _stated_within(noun, governor) -> bool:
     """An event noun inside another noun's phrase that still states it happened: it names its
     own sides ("the readout of a call between the two leaders", "months of negotiations between
-    X and Y", "gas attacks on civilians", "the object of an attack by Islamist militias"), and the phrase it sits in is no prospect of it ("in
-    anticipation of a meeting", "calls for talks", "the threat of sanctions")."""
+    X and Y", "gas attacks on civilians", "the object of an attack by Islamist militias"), and
+    the phrase it sits in is no prospect of it ("in anticipation of a meeting", "calls for
+    talks", "the threat of sanctions")."""
     if governor.lemma_.lower() in PROSPECT_NOUNS or governor.lemma_.lower() in REQUEST_GOVERNORS:
         return False
     return any(c.dep_ in ("prep", "agent") and c.lower_ in ("between", "with", "against", "on", "by")
