@@ -45,6 +45,10 @@ Split #8 (`python -m benchmarks.corpus_sentences heldout8`): drawn the same way 
 60 BBC and 60 Reuters sentences: the Guardian sample has no unused article with an action
 sentence left) from articles in none of the earlier selections, labelled blind by three other
 coders with #7's instructions, scored once, then a tuning split.
+
+Split #9 (`python -m benchmarks.corpus_sentences heldout9`): drawn the same way (HELDOUT9_SEED,
+60 BBC and 60 Reuters) from articles in none of the earlier selections, labelled blind by three
+other coders with #7's instructions, and sealed until the end of the session that drew it.
 """
 
 from __future__ import annotations
@@ -81,6 +85,8 @@ HELDOUT7_SEED = 20261209
 HELDOUT7_GUARDIAN, HELDOUT7_BBC, HELDOUT7_REUTERS = 50, 50, 50
 HELDOUT8_SEED = 20261210
 HELDOUT8_GUARDIAN, HELDOUT8_BBC, HELDOUT8_REUTERS = 50, 60, 60
+HELDOUT9_SEED = 20261211
+HELDOUT9_GUARDIAN, HELDOUT9_BBC, HELDOUT9_REUTERS = 50, 60, 60
 ACTION_WORDS = re.compile(
     r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
     r"urg\w*|call\w* (on|for)|demand\w*|reject\w*|refus\w*|threat\w*|warn\w*|attack\w*|kill\w*|bomb\w*|"
@@ -222,12 +228,21 @@ def heldout7_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, i
     return _spans(nlp, articles, random.Random(HELDOUT7_SEED + 1))
 
 
-def heldout8_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+def heldout8_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, int, int]] | None = None
+                   ) -> list[tuple[dict, int, int]]:
     """As `heldout_spans`, for split #8: another seed, and none of the articles of splits #1-#7
     (the Guardian sample has none left with an action sentence, so 60 BBC and 60 Reuters)."""
-    earlier = frozenset(a["id"] for a, _, _ in _spans_before(nlp, corpus, 8))
+    earlier_spans = _spans_before(nlp, corpus, 8) if earlier_spans is None else earlier_spans
+    earlier = frozenset(a["id"] for a, _, _ in earlier_spans)
     articles = heldout_articles(corpus, HELDOUT8_SEED, (HELDOUT8_GUARDIAN, HELDOUT8_BBC, HELDOUT8_REUTERS), earlier)
     return _spans(nlp, articles, random.Random(HELDOUT8_SEED + 1))
+
+
+def heldout9_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
+    """As `heldout_spans`, for split #9: another seed, and none of the articles of splits #1-#8."""
+    earlier = frozenset(a["id"] for a, _, _ in _spans_before(nlp, corpus, 9))
+    articles = heldout_articles(corpus, HELDOUT9_SEED, (HELDOUT9_GUARDIAN, HELDOUT9_BBC, HELDOUT9_REUTERS), earlier)
+    return _spans(nlp, articles, random.Random(HELDOUT9_SEED + 1))
 
 
 def _spans_before(nlp, corpus: Path, split: int) -> list[tuple[dict, int, int]]:
@@ -243,6 +258,8 @@ def _spans_before(nlp, corpus: Path, split: int) -> list[tuple[dict, int, int]]:
         spans = spans + heldout6_spans(nlp, corpus, spans)
     if split > 7:
         spans = spans + heldout7_spans(nlp, corpus, spans)
+    if split > 8:
+        spans = spans + heldout8_spans(nlp, corpus, spans)
     return spans
 
 
@@ -281,7 +298,8 @@ def main() -> None:
     nlp = pipeline()
     splits = {"heldout": heldout_spans, "heldout2": heldout2_spans, "heldout3": heldout3_spans,
               "heldout4": heldout4_spans, "heldout5": heldout5_spans, "heldout6": heldout6_spans,
-              "heldout7": heldout7_spans, "heldout8": heldout8_spans}
+              "heldout7": heldout7_spans, "heldout8": heldout8_spans,
+              "heldout9": heldout9_spans}
     if len(sys.argv) == 2 and sys.argv[1] in splits:
         spans = splits[sys.argv[1]](nlp)
         for article, start, end in spans:
