@@ -384,6 +384,13 @@ CURATED_COUNTRY_ALIASES = [
     ("Vilnius", "LTU", "capital"),
     ("Taipei", "TWN", "capital"),
     ("Hong Kong", "HKG", "name"),
+    # The Soviet Union (1980s wire copy) is coded by its successor state, as ICEWS and the country
+    # dictionary's leader lists file it; ISO 3166 has no current code for it.
+    ("Soviet Union", "RUS", "alt_name"),
+    ("USSR", "RUS", "alt_name"),
+    ("U.S.S.R.", "RUS", "alt_name"),
+    ("Soviet", "RUS", "demonym"),
+    ("Soviets", "RUS", "demonym"),
 ]
 
 # Organisations added by hand: (org_id, name, country, sector, kind, aliases). These win over

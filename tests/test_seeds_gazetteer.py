@@ -208,6 +208,8 @@ def test_files_end_with_a_newline_and_have_no_carriage_returns(name):
     ("ROK", "KOR", "alt_name"),
     ("U.S.", "USA", "alt_name"),
     ("Britain", "GBR", "alt_name"),
+    ("Soviet Union", "RUS", "alt_name"),  # 1980s wire copy: coded by its successor, as ICEWS does
+    ("Soviet", "RUS", "demonym"),
 ])
 def test_country_alias_is_pinned(alias, iso3, kind):
     r = row_where("country_aliases", alias=alias)
