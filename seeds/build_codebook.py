@@ -219,6 +219,7 @@ NON_EVENT_DEFAULTS = {
     "command": "060: commands a unit, or 'command wider support'; a standing role",
     "constitute": "060: 'constituted genocide', 'constitutes a breach'; a description, not an act",
     "consider": "040: a mental act",
+    "volunteer": "030: 'he was volunteering as a combat medic', volunteered information: service, not an offer to a party",
     "contest": "110: 'hoped to contest most seats', 'will not contest the election', a contested takeover: "
                "standing or bidding in 5 of 6 verb uses sampled from the corpus; a challenge is coded from challenge/appeal",
     "contrast": "110: contrasted his approach with another's; a comparison, not a disapproval",
@@ -584,6 +585,10 @@ CURATED_LEXICON = [
     ("breach", "line", "", "190", "breached defence lines: a military assault, not a violated agreement (128)"),
     ("breach", "defence", "", "190", "breached the defences"),
     ("transfer", "aid", "", "070", "transferring $115m in aid to Egypt"),
+    ("pull back", "warship", "", "0874", "pulled warships back: a military pull-back (PLOVER RETREAT), not a concession (080)"),
+    ("pull back", "troop", "", "0874", "pulled troops back"),
+    ("pull back", "force", "", "0874", "pulled its forces back"),
+    ("pull back", "soldier", "", "0874", "pulled soldiers back"),
     ("work", "", "with", "060", "worked with X: material cooperation"),
     ("brief", "", "", "040", "briefed X: a consultation"),
     ("tighten", "restriction", "", "163", "tightened export/trade restrictions: PLOVER SANCTION"),

@@ -803,6 +803,18 @@ GIVEN_EXPECT = [
     pytest.param("Angry Labour MPs warned Mr Blair and Mr Brown about the dangers of disunity.", ["111"],
                  id="warning_against_disapproves-2"),
     pytest.param("The British minister warned that prices would rise.", [], id="warning_against_disapproves-3"),
+    # Idioms, the course of an event, claims and people bracing are no acts; a political attack
+    # is words; pulling warships back is a military pull-back.
+    pytest.param("Blair attacked Michael Howard politically.", ["111"], id="an_attack_made_politically_is_words"),
+    pytest.param("The Chancellor said his Budget struck a balance between tax cuts and investment.", [],
+                 id="striking_a_balance_is_no_assault"),
+    pytest.param("Turkey pulled warships back from the Aegean as the threat of conflict with Greece abated.", ["0874"],
+                 id="pulling_warships_back_is_a_retreat_and_a_threat_abating_no_act"),
+    pytest.param("Up to 3 million Syrians are bracing for imminent attack by Russian forces.", [],
+                 id="people_bracing_for_an_attack_show_no_force-1"),
+    pytest.param("Syrian troops were readying for a final assault on Idlib.", ["150"], id="people_bracing_for_an_attack_show_no_force-2"),
+    pytest.param("Blair dismissed the claim he had reneged on a promise to Gordon Brown.", ["120"], id="a_claimed_act_is_not_asserted"),
+    pytest.param("Robinson said he was volunteering as a combat medic for the Kurdish group.", [], id="volunteering_is_no_offer"),
     # A resignation is PLOVER RETREAT (mode resign); the noun only when it says whose.
     pytest.param("Mr Betts-Green's resignation followed disclosures about his attendance at a BNP meeting.", ["0831"],
                  id="a_resignation_is_a_retreat-1"),

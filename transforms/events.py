@@ -191,6 +191,13 @@ PENALTY_NOUNS = frozenset("consequence penalty punishment retaliation sanction r
 YIELDING_CODES = frozenset({"080", "083", "0831", "0832", "0833", "0834"})
 # Plans whose "calling for ..." is their author's request.
 PLAN_NOUNS = frozenset("plan proposal programme program package blueprint manifesto".split())
+# Subjects whose verb tells the course of an event, not an act ("the threat of conflict abated").
+EVENT_COURSE_NOUNS = frozenset("threat tension tensions conflict violence crisis war unrest crackdown row dispute".split())
+# Objects that make a verb an idiom rather than its act ("struck a balance", "hit a record").
+IDIOM_OBJECTS = {"strike": frozenset("balance chord note tone pose".split()),
+                 "hit": frozenset("record high low target headline market shelf".split())}
+# Nouns whose clause is claimed, not asserted ("the claim that he had reneged on a promise").
+CLAIM_NOUNS = frozenset("claim allegation suggestion rumour rumor speculation assertion".split())
 # Nouns for bodies of people, parties to an act though no country is known for them.
 GROUP_NOUNS = frozenset("party nation organisation organization donor group member coalition alliance company firm "
                         "bank creditor lender".split())
@@ -519,6 +526,8 @@ def _verbal_attack(token, actors: list[int], mentions) -> bool:
     party's offices" (a party attacked is not words)."""
     if token.lemma_.lower() not in ("attack", "hit", "slam"):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("politically", "verbally") for c in token.children):
+        return True  # "I attack Michael Howard politically"
     return any(mentions[i].sector_hint == "PTY" for i in actors) or any(
         c.dep_ == "prep" and c.lower_ in ("over", "for") and any(
             o.dep_ == "pobj" and o.lemma_.lower() in GRIEVANCE_NOUNS for o in c.children)
@@ -1430,6 +1439,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if token.dep_ == "xcomp" and (token.head.lemma_.lower() in NEGATING_GOVERNORS
                                           or any(c.dep_ == "neg" for c in token.head.children)):
                 continue  # "refused to discuss", "did not agree to resume talks": it did not happen
+            if token.dep_ in ("acl", "ccomp", "relcl") and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in CLAIM_NOUNS:
+                continue  # "dismissed the claim he had reneged on a promise": claimed, not asserted
             if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in DENYING_VERBS:
                 continue  # "Israel denied that it had carried out the strike", "denied accusing Germany": not asserted
             if _deontic(token) or _asked_for(token):
@@ -1507,6 +1518,12 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 force = token.head  # "the tsunami which struck south Asia": the relative stands for its noun
             if force is not None and force.dep_ != "nsubjpass" and force.lemma_.lower() in NATURAL_FORCES:
                 continue  # "hailstorms killed two people, injured 20": no party acts
+            if force is not None and force.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in token.children) and (
+                    _event_noun_code(force) is not None or force.lemma_.lower() in EVENT_COURSE_NOUNS):
+                continue  # "the crackdown intensified", "the threat of conflict abated": the course of an event, not an act
+            if match[2] is None and any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS.get(token.lemma_.lower(), ())
+                                        for c in token.children):
+                continue  # "his Budget struck a balance", "hit a record": an idiom, not the verb's act
             if token.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
                 continue  # "demonstrated the strength of our values", "have demonstrated that ...": shown, not a protest
             if token.lemma_.lower() == "strike" and force is not None and not any(c.dep_ == "dobj" for c in token.children) \
@@ -2227,7 +2244,12 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
     if (status == "asserted" and code[:2] in VIOLENT_ROOTS and governor is not None and governed.dep_ == "pobj"
             and governor.lemma_.lower() in PREPARATION_VERBS):
         # "readying for a final assault": the readiness is the act, a show of force short of its use
-        # (PLOVER MOBILIZE), not a threat, which is verbal.
+        # (PLOVER MOBILIZE), not a threat, which is verbal. People bracing for an attack show
+        # none ("3 million people are bracing for imminent attack"): no event.
+        readying = _subject(governor)[0]
+        if readying is None or not ((readying.i in covered and mentions[covered[readying.i]].label in ("GPE", "ORG"))
+                                    or _role_noun_sector(readying) in ("MIL", "COP", "REB", "UAF", "INS")):
+            return None
         code = "150"
     elif status == "asserted" and (
             any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in INTENT_GOVERNORS | {"upcoming", "forthcoming"}
