@@ -1075,3 +1075,9 @@ def test_with_a_party_doing_something_that_party_does_it(nlp):
     # "with X doing Y": the parse hangs the verb on the main clause, whose subject is not X.
     coded = _coded(nlp, "All three parties have been wooing older voters with both the Tories and Lib Dems pledging higher pensions.")
     assert [(c[0], c[1], c[3]) for c in coded] == [("pledging", "030", ["Tories", "Lib Dems"])]
+
+
+def test_a_role_noun_owned_by_its_is_that_partys(nlp):
+    # "its warplanes" are Iraq's: not a role of no country, nor the article's home country's.
+    coded = _coded(nlp, "Iraq said its warplanes bombed two Iranian ships.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("bombed", "195", ["Iraq"], ["Iranian"])]
