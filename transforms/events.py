@@ -703,18 +703,18 @@ def _with_conjuncts(token) -> list:
 
 def _actor_mentions(arg, mentions, covered: dict[int, int], skip: set[int] = frozenset()) -> list[int]:
     """Mentions of the acting side named by token `arg`: its own mentions, else the party a
-    pronoun stands for, else the government of a country a role noun names ("the ministry"),
-    else the party a definite noun phrase refers back to."""
+    pronoun stands for, else the owner of a role noun ("its warplanes"), else the government of a
+    country a role noun names ("the ministry"), else the party a definite noun phrase refers
+    back to."""
     return (_argument_mentions(arg, mentions, covered, skip) or _pronoun_antecedent(arg, mentions)
             or _possessor(arg, mentions) or _government_country(arg, mentions) or _definite_antecedent(arg, mentions)
             or _quoted_first_person(arg, mentions, covered))
 
 
 def _possessor(arg, mentions) -> list[int]:
-    """The country or body an "its" stands for, when it owns a role noun: "Turkey ... after its
-    military forces launched an attack" (the forces are Turkey's, not the article's home
-    country's)."""
-    if arg.pos_ != "NOUN" or _role_noun_sector(arg) is None and _agent_role(arg) is None:
+    """The country or body an "its" stands for, when it owns a role noun: "Iraq said its
+    warplanes hit two ships" (the warplanes are Iraq's, not the article's home country's)."""
+    if arg.pos_ != "NOUN" or _role_noun_sector(arg) is None:
         return []
     owner = next((c for c in arg.children if c.dep_ == "poss" and c.lower_ == "its"), None)
     return _pronoun_antecedent(owner, mentions) if owner is not None else []
