@@ -25,34 +25,35 @@ another seed (HELDOUT3_SEED) from articles in none of the dev, held-out #1 and h
 selections, after held-out #2 had been looked at; labelled by a second coder before any
 further tuning.
 
-Split #4 (`python -m benchmarks.corpus_sentences heldout4`): drawn the same way (HELDOUT4_SEED,
+Split #4 (`python -m benchmarks.corpus_sentences heldout4`): drawn the same way (LATER_SPLITS[4],
 40 sentences per outlet) from articles in none of the earlier selections, labelled blind by
 another coder, scored once, then used for tuning beside dev and held-out #1.
 
-Split #5 (`python -m benchmarks.corpus_sentences heldout5`): drawn the same way (HELDOUT5_SEED,
+Split #5 (`python -m benchmarks.corpus_sentences heldout5`): drawn the same way (LATER_SPLITS[5],
 50 sentences per outlet) from articles in none of the earlier selections, labelled blind by three
 other coders (a third of each outlet each) before any system output on it was seen.
 
-Split #6 (`python -m benchmarks.corpus_sentences heldout6`): drawn the same way (HELDOUT6_SEED,
+Split #6 (`python -m benchmarks.corpus_sentences heldout6`): drawn the same way (LATER_SPLITS[6],
 50 sentences per outlet) from articles in none of the earlier selections, labelled blind by three
 other coders on 2026-12-06 (a third of each outlet each), scored once, then a tuning split.
 
-Split #7 (`python -m benchmarks.corpus_sentences heldout7`): drawn the same way (HELDOUT7_SEED,
+Split #7 (`python -m benchmarks.corpus_sentences heldout7`): drawn the same way (LATER_SPLITS[7],
 50 sentences per outlet) from articles in none of the earlier selections, labelled blind by three
 other coders on 2026-12-06 (third session) from generic PLOVER/CAMEO instructions.
 
-Split #8 (`python -m benchmarks.corpus_sentences heldout8`): drawn the same way (HELDOUT8_SEED,
+Split #8 (`python -m benchmarks.corpus_sentences heldout8`): drawn the same way (LATER_SPLITS[8],
 60 BBC and 60 Reuters sentences: the Guardian sample has no unused article with an action
 sentence left) from articles in none of the earlier selections, labelled blind by three other
 coders with #7's instructions, scored once, then a tuning split.
 
-Split #9 (`python -m benchmarks.corpus_sentences heldout9`): drawn the same way (HELDOUT9_SEED,
+Split #9 (`python -m benchmarks.corpus_sentences heldout9`): drawn the same way (LATER_SPLITS[9],
 60 BBC and 60 Reuters) from articles in none of the earlier selections, labelled blind by three
 other coders with #7's instructions, and sealed until the end of the session that drew it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -75,18 +76,17 @@ HELDOUT2_SEED = 20261123
 HELDOUT2_GUARDIAN, HELDOUT2_BBC, HELDOUT2_REUTERS = 20, 18, 18
 HELDOUT3_SEED = 20261205
 HELDOUT3_GUARDIAN, HELDOUT3_BBC, HELDOUT3_REUTERS = 20, 18, 18
-HELDOUT4_SEED = 20261206
-HELDOUT4_GUARDIAN, HELDOUT4_BBC, HELDOUT4_REUTERS = 40, 40, 40
-HELDOUT5_SEED = 20261207
-HELDOUT5_GUARDIAN, HELDOUT5_BBC, HELDOUT5_REUTERS = 50, 50, 50
-HELDOUT6_SEED = 20261208
-HELDOUT6_GUARDIAN, HELDOUT6_BBC, HELDOUT6_REUTERS = 50, 50, 50
-HELDOUT7_SEED = 20261209
-HELDOUT7_GUARDIAN, HELDOUT7_BBC, HELDOUT7_REUTERS = 50, 50, 50
-HELDOUT8_SEED = 20261210
-HELDOUT8_GUARDIAN, HELDOUT8_BBC, HELDOUT8_REUTERS = 50, 60, 60
-HELDOUT9_SEED = 20261211
-HELDOUT9_GUARDIAN, HELDOUT9_BBC, HELDOUT9_REUTERS = 50, 60, 60
+# Splits #4 on: seed and (Guardian, BBC, Reuters) sentence counts. Each is drawn from articles in
+# none of the splits before it (`later_split_spans`); from #8 on the Guardian sample has no unused
+# article with an action sentence left.
+LATER_SPLITS = {
+    4: (20261206, (40, 40, 40)),
+    5: (20261207, (50, 50, 50)),
+    6: (20261208, (50, 50, 50)),
+    7: (20261209, (50, 50, 50)),
+    8: (20261210, (50, 60, 60)),
+    9: (20261211, (50, 60, 60)),
+}
 ACTION_WORDS = re.compile(
     r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
     r"urg\w*|call\w* (on|for)|demand\w*|reject\w*|refus\w*|threat\w*|warn\w*|attack\w*|kill\w*|bomb\w*|"
@@ -191,58 +191,15 @@ def heldout3_spans(nlp, corpus: Path = CORPUS, first: list[tuple[dict, int, int]
     return _spans(nlp, articles, random.Random(HELDOUT3_SEED + 1))
 
 
-def heldout4_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, int, int]] | None = None
-                   ) -> list[tuple[dict, int, int]]:
-    """As `heldout_spans`, for split #4 (a second tuning split): another seed, and none of the
-    held-out #1, #2 or #3 articles (`earlier_spans`: their spans, when the caller has them)."""
-    earlier_spans = _spans_before(nlp, corpus, 4) if earlier_spans is None else earlier_spans
+def later_split_spans(nlp, split: int, corpus: Path = CORPUS,
+                      earlier_spans: list[tuple[dict, int, int]] | None = None) -> list[tuple[dict, int, int]]:
+    """As `heldout_spans`, for split #`split` (4 or later, LATER_SPLITS): its own seed and counts,
+    and none of the articles of the splits before it (`earlier_spans`: their spans, when the
+    caller already has them)."""
+    earlier_spans = _spans_before(nlp, corpus, split) if earlier_spans is None else earlier_spans
     earlier = frozenset(a["id"] for a, _, _ in earlier_spans)
-    articles = heldout_articles(corpus, HELDOUT4_SEED, (HELDOUT4_GUARDIAN, HELDOUT4_BBC, HELDOUT4_REUTERS), earlier)
-    return _spans(nlp, articles, random.Random(HELDOUT4_SEED + 1))
-
-
-def heldout5_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, int, int]] | None = None
-                   ) -> list[tuple[dict, int, int]]:
-    """As `heldout_spans`, for split #5: another seed, and none of the articles of splits #1-#4."""
-    earlier_spans = _spans_before(nlp, corpus, 5) if earlier_spans is None else earlier_spans
-    earlier = frozenset(a["id"] for a, _, _ in earlier_spans)
-    articles = heldout_articles(corpus, HELDOUT5_SEED, (HELDOUT5_GUARDIAN, HELDOUT5_BBC, HELDOUT5_REUTERS), earlier)
-    return _spans(nlp, articles, random.Random(HELDOUT5_SEED + 1))
-
-
-def heldout6_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, int, int]] | None = None
-                   ) -> list[tuple[dict, int, int]]:
-    """As `heldout_spans`, for split #6: another seed, and none of the articles of splits #1-#5."""
-    earlier_spans = _spans_before(nlp, corpus, 6) if earlier_spans is None else earlier_spans
-    earlier = frozenset(a["id"] for a, _, _ in earlier_spans)
-    articles = heldout_articles(corpus, HELDOUT6_SEED, (HELDOUT6_GUARDIAN, HELDOUT6_BBC, HELDOUT6_REUTERS), earlier)
-    return _spans(nlp, articles, random.Random(HELDOUT6_SEED + 1))
-
-
-def heldout7_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, int, int]] | None = None
-                   ) -> list[tuple[dict, int, int]]:
-    """As `heldout_spans`, for split #7: another seed, and none of the articles of splits #1-#6."""
-    earlier_spans = _spans_before(nlp, corpus, 7) if earlier_spans is None else earlier_spans
-    earlier = frozenset(a["id"] for a, _, _ in earlier_spans)
-    articles = heldout_articles(corpus, HELDOUT7_SEED, (HELDOUT7_GUARDIAN, HELDOUT7_BBC, HELDOUT7_REUTERS), earlier)
-    return _spans(nlp, articles, random.Random(HELDOUT7_SEED + 1))
-
-
-def heldout8_spans(nlp, corpus: Path = CORPUS, earlier_spans: list[tuple[dict, int, int]] | None = None
-                   ) -> list[tuple[dict, int, int]]:
-    """As `heldout_spans`, for split #8: another seed, and none of the articles of splits #1-#7
-    (the Guardian sample has none left with an action sentence, so 60 BBC and 60 Reuters)."""
-    earlier_spans = _spans_before(nlp, corpus, 8) if earlier_spans is None else earlier_spans
-    earlier = frozenset(a["id"] for a, _, _ in earlier_spans)
-    articles = heldout_articles(corpus, HELDOUT8_SEED, (HELDOUT8_GUARDIAN, HELDOUT8_BBC, HELDOUT8_REUTERS), earlier)
-    return _spans(nlp, articles, random.Random(HELDOUT8_SEED + 1))
-
-
-def heldout9_spans(nlp, corpus: Path = CORPUS) -> list[tuple[dict, int, int]]:
-    """As `heldout_spans`, for split #9: another seed, and none of the articles of splits #1-#8."""
-    earlier = frozenset(a["id"] for a, _, _ in _spans_before(nlp, corpus, 9))
-    articles = heldout_articles(corpus, HELDOUT9_SEED, (HELDOUT9_GUARDIAN, HELDOUT9_BBC, HELDOUT9_REUTERS), earlier)
-    return _spans(nlp, articles, random.Random(HELDOUT9_SEED + 1))
+    seed, counts = LATER_SPLITS[split]
+    return _spans(nlp, heldout_articles(corpus, seed, counts, earlier), random.Random(seed + 1))
 
 
 def _spans_before(nlp, corpus: Path, split: int) -> list[tuple[dict, int, int]]:
@@ -250,16 +207,8 @@ def _spans_before(nlp, corpus: Path, split: int) -> list[tuple[dict, int, int]]:
     first = heldout_spans(nlp, corpus)
     second = heldout2_spans(nlp, corpus, first)
     spans = first + second + heldout3_spans(nlp, corpus, first, second)
-    if split > 4:
-        spans = spans + heldout4_spans(nlp, corpus, spans)
-    if split > 5:
-        spans = spans + heldout5_spans(nlp, corpus, spans)
-    if split > 6:
-        spans = spans + heldout6_spans(nlp, corpus, spans)
-    if split > 7:
-        spans = spans + heldout7_spans(nlp, corpus, spans)
-    if split > 8:
-        spans = spans + heldout8_spans(nlp, corpus, spans)
+    for earlier_split in range(4, split):
+        spans = spans + later_split_spans(nlp, earlier_split, corpus, spans)
     return spans
 
 
@@ -297,9 +246,7 @@ def main() -> None:
 
     nlp = pipeline()
     splits = {"heldout": heldout_spans, "heldout2": heldout2_spans, "heldout3": heldout3_spans,
-              "heldout4": heldout4_spans, "heldout5": heldout5_spans, "heldout6": heldout6_spans,
-              "heldout7": heldout7_spans, "heldout8": heldout8_spans,
-              "heldout9": heldout9_spans}
+              **{f"heldout{n}": functools.partial(later_split_spans, split=n) for n in LATER_SPLITS}}
     if len(sys.argv) == 2 and sys.argv[1] in splits:
         spans = splits[sys.argv[1]](nlp)
         for article, start, end in spans:
