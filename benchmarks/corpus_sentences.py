@@ -49,6 +49,11 @@ coders with #7's instructions, scored once, then a tuning split.
 Split #9 (`python -m benchmarks.corpus_sentences heldout9`): drawn the same way (LATER_SPLITS[9],
 60 BBC and 60 Reuters) from articles in none of the earlier selections, labelled blind by three
 other coders with #7's instructions, and sealed until the end of the session that drew it.
+
+Split #10 (`python -m benchmarks.corpus_sentences heldout10`): drawn the same way (LATER_SPLITS[10])
+from articles in none of the earlier selections: 19 BBC sentences (the BBC sample has no unused
+article with an action sentence left after them) and 100 Reuters; labelled blind by three other
+coders with #7's instructions on 2026-12-06 (eleventh session), and sealed as #9 was.
 """
 
 from __future__ import annotations
@@ -86,6 +91,7 @@ LATER_SPLITS = {
     7: (20261209, (50, 50, 50)),
     8: (20261210, (50, 60, 60)),
     9: (20261211, (50, 60, 60)),
+    10: (20261212, (50, 60, 100)),
 }
 ACTION_WORDS = re.compile(
     r"\b(meet|met|meeting|talks|visit\w*|agree\w*|sign\w*|deal|accus\w*|criticis\w*|criticiz\w*|condemn\w*|"
