@@ -1017,6 +1017,18 @@ def test_an_undirected_protest_is_against_the_protesters_own_country(nlp):
     assert _hinted(nlp, "Thousands of Egyptian students protested against Israel.") == [("protested", "14", None, None)]
 
 
+def test_an_appeal_accusation_or_meeting_naming_no_one_of_a_country_is_a_domestic_one(nlp):
+    # As ICEWS and the blind coders code them: a British side calling for an inquiry or accusing the
+    # opposition acts on Britain.
+    assert _hinted(nlp, "British ministers called for an independent inquiry.") == [("called", "10", None, "GBR")]
+    assert _hinted(nlp, "A British minister accused the opposition of scaremongering.") == [("accused", "11", None, "GBR")]
+    # A target placed by the gazetteer keeps its own; a named organisation of no known place may be
+    # foreign, and force is no domestic act.
+    assert _hinted(nlp, "British ministers criticised the European Union.") == [("criticised", "11", None, None)]
+    assert _hinted(nlp, "Japanese steel firms held talks with Quintette Coals Ltd.") == [("held", "04", None, None)]
+    assert _hinted(nlp, "British soldiers attacked the compound.") == [("attacked", "19", None, None)]
+
+
 def test_they_coordinated_with_a_plural_subject_is_that_subject(nlp):
     coded = _coded(nlp, "The Tories want more police, but they accuse Labour of tying the police up with paperwork.")
     assert ("accuse", "112", "asserted", ["Tories"], ["Labour"]) in coded
@@ -1050,7 +1062,8 @@ def test_a_group_of_no_known_country_still_acts_on_a_named_recipient(nlp):
 
 
 def test_opposition_parties_are_the_politics_of_the_country_they_act_in(nlp):
-    assert _hinted(nlp, "In London, opposition parties accused ministers of lying.") == [("accused", "11", "GBR", None)]
+    # ... and the ministers they accuse, a side of no named country, are that country's too (_home_target)
+    assert _hinted(nlp, "In London, opposition parties accused ministers of lying.") == [("accused", "11", "GBR", "GBR")]
 
 
 def test_an_act_before_or_after_a_future_one_is_to_come_as_well(nlp):

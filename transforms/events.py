@@ -287,6 +287,9 @@ ACCUSATION_ROOTS = frozenset({"11", "12"})
 # Judging another's act (approve, criticise, reject): "condemned the air strikes", "welcomed the
 # talks" is an event of its own beside the act judged, against the act's author.
 JUDGING_ROOTS = frozenset({"05", "11", "12"})
+# Acts whose unnamed target is the actor's own country (`_home_target`): appeal (02), consult (04),
+# endorse (05), demand (10), disapprove (11), reject (12), protest (14).
+HOME_TARGET_ROOTS = frozenset({"02", "04", "05", "10", "11", "12", "14"})
 # Violence (assault, fight, mass violence): an act whose victims alone make it an event.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots whose object may be a policy standing for its author (POLICY_NOUNS): criticising,
@@ -1248,15 +1251,23 @@ def _visit_destination(code: str, actors: list[int], actor_hint: str | None, rec
     return home, True
 
 
-def _protest_target(code: str, actors: list[int], actor_hint: str | None, recipients: list[int],
-                    recipient_hint: str | None, recipient_guess: bool, mentions, place: str | None):
-    """(recipient hint, is it a guess) of a protest: one with no target named ("mass protests",
-    "workers struck demanding payment of salaries") is against the protesters' own government,
-    as ICEWS and the coders code it (PLOVER: "protests against the recipient"). Other events keep
-    their recipient."""
-    if code[:2] != "14" or recipients or recipient_hint:
+def _home_target(code: str, actors: list[int], actor_hint: str | None, recipients: list[int],
+                 recipient_hint: str | None, recipient_guess: bool, mentions, place: str | None):
+    """(recipient hint, is it a guess) of an act of HOME_TARGET_ROOTS with no target of known
+    country: the actor's own country, as ICEWS and the coders code it. A protest with no target
+    named ("mass protests", "workers struck demanding payment of salaries") is against the
+    protesters' own government (PLOVER: "protests against the recipient"); an appeal, accusation,
+    meeting, endorsement or rejection naming no one of a country ("called for an independent
+    inquiry", "accused the party of ...", "urged politicians to ...", "backed the proposal") is a
+    domestic one. A target placed by the gazetteer keeps its own ("criticised the EU"), and a named
+    organisation of no known place may be foreign ("talks with Quintette Coals Ltd"): no country
+    is made up for it. Nor for a visit: one with no destination may be abroad
+    (`_visit_destination`). Other events keep their recipient."""
+    if code[:2] not in HOME_TARGET_ROOTS or code == "042" or recipient_hint or any(
+            mentions[i].gazetteer_id or mentions[i].country_hint or mentions[i].label == "ORG" for i in recipients):
         return recipient_hint, recipient_guess
-    country = actor_hint or next((c for c in (_mention_country(mentions[i]) for i in actors) if c), None) or place
+    country = actor_hint or next((c for c in (_mention_country(mentions[i]) for i in actors) if c), None) \
+        or (place if code[:2] == "14" else None)
     return (country, True) if country else (recipient_hint, recipient_guess)
 
 
@@ -1661,7 +1672,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 others=actors, other_country=actor_hint, place=place)
             recipient_hint, recipient_guess = _visit_destination(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-            recipient_hint, recipient_guess = _protest_target(
+            recipient_hint, recipient_guess = _home_target(
                 code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, place)
             attacked = code[:2] in VIOLENT_ROOTS  # accidents were left out above
             if (attacked and not (recipients or recipient_hint) and place is not None
@@ -2243,7 +2254,7 @@ def _nominal_event(noun, mentions, covered: dict[int, int], home: str | None = N
         recipients, recipient_head, mentions, covered, noun.doc, home, others=actors, other_country=actor_hint, place=place)
     recipient_hint, recipient_guess = _visit_destination(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, home)
-    recipient_hint, recipient_guess = _protest_target(
+    recipient_hint, recipient_guess = _home_target(
         code, actors, actor_hint, recipients, recipient_hint, recipient_guess, mentions, place)
     if not (actors or actor_hint or actor_sector) and not ((recipients or recipient_hint) and code[:2] in VIOLENT_ROOTS) \
             and not ongoing:
