@@ -1027,6 +1027,12 @@ def test_an_appeal_accusation_or_meeting_naming_no_one_of_a_country_is_a_domesti
     assert _hinted(nlp, "British ministers criticised the European Union.") == [("criticised", "11", None, None)]
     assert _hinted(nlp, "Japanese steel firms held talks with Quintette Coals Ltd.") == [("held", "04", None, None)]
     assert _hinted(nlp, "British soldiers attacked the compound.") == [("attacked", "19", None, None)]
+    # Talks with no partner named are domestic in a one-country story, with the other country in a
+    # story of two.
+    assert _hinted(nlp, "Britain's Labour party is divided. The TGWU union held talks on Monday.") == [
+        ("held", "04", "GBR", "GBR")]
+    text = "Japan and South Korea are at odds over fish. Seoul is angry. Japan's trade minister held talks on Monday."
+    assert _hinted(nlp, text) == [("held", "04", None, "KOR")]
 
 
 def test_they_coordinated_with_a_plural_subject_is_that_subject(nlp):

@@ -1259,7 +1259,9 @@ def _home_target(code: str, actors: list[int], actor_hint: str | None, recipient
     protesters' own government (PLOVER: "protests against the recipient"); an appeal, accusation,
     meeting, endorsement or rejection naming no one of a country ("called for an independent
     inquiry", "accused the party of ...", "urged politicians to ...", "backed the proposal") is a
-    domestic one. A target placed by the gazetteer keeps its own ("criticised the EU"), and a named
+    domestic one; but talks with no partner named, in a story of two countries, are between the
+    two ("Japan's trade minister held talks" in a story of Japan and Korea: `_other_country`).
+    A target placed by the gazetteer keeps its own ("criticised the EU"), and a named
     organisation of no known place may be foreign ("talks with Quintette Coals Ltd"): no country
     is made up for it. Nor for a visit: one with no destination may be abroad
     (`_visit_destination`). Other events keep their recipient."""
@@ -1268,6 +1270,8 @@ def _home_target(code: str, actors: list[int], actor_hint: str | None, recipient
         return recipient_hint, recipient_guess
     country = actor_hint or next((c for c in (_mention_country(mentions[i]) for i in actors) if c), None) \
         or (place if code[:2] == "14" else None)
+    if country and code[:2] == "04":
+        country = _other_country(mentions, country) or country
     return (country, True) if country else (recipient_hint, recipient_guess)
 
 
