@@ -1033,6 +1033,9 @@ def test_an_appeal_accusation_or_meeting_naming_no_one_of_a_country_is_a_domesti
         ("held", "04", "GBR", "GBR")]
     text = "Japan and South Korea are at odds over fish. Seoul is angry. Japan's trade minister held talks on Monday."
     assert _hinted(nlp, text) == [("held", "04", None, "KOR")]
+    # Two parties holding talks are each other's side: no third one is added.
+    text = "Japan and South Korea are at odds over fish. Seoul is angry. Kim Myung-soo and Rob Bauer conducted the talks."
+    assert [h[3] for h in _hinted(nlp, text)] == [None]
 
 
 def test_they_coordinated_with_a_plural_subject_is_that_subject(nlp):
