@@ -1619,7 +1619,7 @@ def office_holders(dictionaries: Path, country_rows: list[dict[str, str]],
     rows: dict[tuple[str, str, str, str], dict[str, str]] = {}
     for r in read_tsv(dictionaries / "countries/countryinfo_leaders_officials.tsv"):
         iso3 = iso3_of(r["iso3"], known)
-        if not iso3 or r["role"] == "Nationality":  # Nationality rows are aliases, not people
+        if not iso3 or r["role"] in ("Nationality", "Capital"):  # aliases and cities ("Belgrade"), not people
             continue
         name = _person_name(r["name"], iso3)
         if not name:

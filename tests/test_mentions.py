@@ -59,6 +59,17 @@ def test_a_title_and_a_name_tagged_as_an_organisation_are_a_person(nlp):
     assert (angers.label, angers.title) == ("PERSON", "Spokeswoman")
 
 
+def test_an_office_holder_or_a_name_beside_a_title_tagged_as_an_organisation_is_a_person(nlp):
+    # The small model tags "Recep Tayyip Erdoğan" ORG; a seeded office holder (accents folded) and a
+    # name set beside a title are people, so "he" can refer to them.
+    text = "The Turkish president, Recep Tayyip Erdoğan, has said the world is living in dark times."
+    assert _by_text(nlp, text)["Recep Tayyip Erdoğan"].label == "PERSON"
+    text = "The priority for Recep Tayyip Erdoğan, Turkey’s president, has been combating Kurdish moves."
+    assert _by_text(nlp, text)["Recep Tayyip Erdoğan"].label == "PERSON"
+    # a one-word place stays a place, whatever the seed's names
+    assert _by_text(nlp, "Officials in Belgrade said talks would resume.")["Belgrade"].label == "GPE"
+
+
 def test_metonyms_are_organisations_coded_to_their_country_and_sector(nlp):
     found = _by_text(nlp, "The Kremlin rejected the claim, while the Pentagon said the drills would go ahead.")
     kremlin, pentagon = found["Kremlin"], found["Pentagon"]

@@ -167,6 +167,12 @@ def test_office_holder_dates_are_iso_and_ordered():
             assert r["start_date"] <= r["end_date"], r
 
 
+def test_office_holders_are_people_not_the_capitals_countryinfo_lists_beside_them():
+    # CountryInfo's leader lists carry a "Capital" row ("Belgrade"); as a person it would turn
+    # the city into one wherever the recogniser mislabels it.
+    assert not [r for r in rows("office_holders") if r["title"] == "Capital"]
+
+
 def test_aliases_have_no_junk_shapes():
     for name, column in [("country_aliases", "alias"), ("organisations", "alias")]:
         for r in rows(name):

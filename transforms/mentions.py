@@ -20,6 +20,9 @@ Rules, in the order they apply:
    a mention of that person, whether or not the model tagged it.
 2a. A span the model tagged ORG/GPE/NORP made of a title and a name is a person
    ("Spokeswoman Sandy Angers").
+2b. So is one that is a seeded office holder's name ("Recep Tayyip Erdoğan", compared as entity
+   resolution compares names, accents folded), or a name set beside a title ("The Turkish
+   president, Recep Tayyip Erdoğan"; "Recep Tayyip Erdoğan, Turkey's president,").
 6. Spans are trimmed: never across a line break, without a leading "the", numbers or
    possessive endings ("the Pentagon" -> "Pentagon", "Durham 114" -> "Durham").
 7. An organisation's acronym stands for the one full name in the article it spells
@@ -279,6 +282,33 @@ def _is_titled_name(doc, ent) -> bool:
             and not any(t.lower_ in OFFICE_WORDS or t.lower_ in ORGANISATION_HEADS for t in name))
 
 
+def _is_named_person(doc, ent) -> bool:
+    """Rule 2b: a span of two words or more that the model tagged ORG/GPE/NORP, matched to nothing by
+    the gazetteer, that is a seeded office holder's name or a name (up to four capitalised words)
+    set beside a title."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or ent.ent_id_:
+        return False
+    from transforms.entities import person_key
+
+    if len(ent) < 2 or any(t.lower_ in OFFICE_WORDS or t.lower_ in ORGANISATION_HEADS for t in ent):
+        return False  # a one-word name is as often a place ("Belgrade", "Irvine" are office holders' names too)
+    if person_key(ent.text) in _office_holder_keys():
+        return True
+    if not (len(ent) <= 4 and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent)):
+        return False
+    head = ent.root.head
+    beside_title = ent.root.dep_ == "appos" and head.i < ent.start and (
+        head.lower_ in OFFICE_WORDS or head.lower_ in _title_table())
+    return beside_title or bool(_appositive_title_tokens(doc, ent.end))
+
+
+@functools.cache
+def _office_holder_keys() -> frozenset[str]:
+    from transforms.entities import person_key
+
+    return frozenset(person_key(name) for name in seeds.office_holders()["name"])
+
+
 def _place_role(doc, start: int, end: int) -> str:
     """place | actor | modifier for a GPE/LOC/FAC/NORP mention."""
     head = doc[start:end].root
@@ -306,7 +336,7 @@ def doc_mentions(doc) -> list[Mention]:
         if ent.label_ not in MENTION_LABELS:
             continue
         start, end = ent.start, ent.end
-        label = "PERSON" if _is_titled_name(doc, ent) else ent.label_
+        label = "PERSON" if _is_titled_name(doc, ent) or _is_named_person(doc, ent) else ent.label_
         mention = Mention(start, end, 0, 0, "", label, sentence_of[ent.start], gazetteer_id=ent.ent_id_ or None)
         if label == "PERSON":
             start, end = _person_span(doc, ent)
