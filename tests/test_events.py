@@ -1026,6 +1026,9 @@ def test_an_appeal_accusation_or_meeting_naming_no_one_of_a_country_is_a_domesti
     # foreign, and force is no domestic act.
     assert _hinted(nlp, "British ministers criticised the European Union.") == [("criticised", "11", None, None)]
     assert _hinted(nlp, "Japanese steel firms held talks with Quintette Coals Ltd.") == [("held", "04", None, None)]
+    assert _hinted(nlp, "British ministers criticised Europe.") == [("criticised", "11", None, None)]
+    # a person of no known country is the actor's compatriot
+    assert _hinted(nlp, "A British minister accused Mr Smith of lying.") == [("accused", "11", None, "GBR")]
     assert _hinted(nlp, "British soldiers attacked the compound.") == [("attacked", "19", None, None)]
     # Talks with no partner named are domestic in a one-country story, with the other country in a
     # story of two.

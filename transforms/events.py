@@ -1262,12 +1262,12 @@ def _home_target(code: str, actors: list[int], actor_hint: str | None, recipient
     domestic one; but talks with no partner named, in a story of two countries, are between the
     two ("Japan's trade minister held talks" in a story of Japan and Korea: `_other_country`).
     A target placed by the gazetteer keeps its own ("criticised the EU"), and a named
-    organisation of no known place may be foreign ("talks with Quintette Coals Ltd"): no country
-    is made up for it. Nor for a visit: one with no destination may be abroad
+    organisation or place of no known country may be foreign ("talks with Quintette Coals Ltd",
+    "criticised Europe"): no country is made up for it; a person of none is the actor's compatriot. Nor for a visit: one with no destination may be abroad
     (`_visit_destination`), nor when the actor's side names two parties or more ("Kim and Bauer
     held talks": they are each other's). Other events keep their recipient."""
     if code[:2] not in HOME_TARGET_ROOTS or code == "042" or recipient_hint or len(actors) > 1 or any(
-            mentions[i].gazetteer_id or mentions[i].country_hint or mentions[i].label == "ORG" for i in recipients):
+            mentions[i].gazetteer_id or mentions[i].country_hint or mentions[i].label != "PERSON" for i in recipients):
         return recipient_hint, recipient_guess
     country = actor_hint or next((c for c in (_mention_country(mentions[i]) for i in actors) if c), None) \
         or (place if code[:2] == "14" else None)
