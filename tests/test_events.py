@@ -870,6 +870,12 @@ def test_violence_against_people_of_no_named_side_is_coded_against_the_place_whe
     assert _hinted(nlp, "Soldiers killed 12 militants in Kabul.")[0][3] != "AFG"
 
 
+def test_force_against_a_sides_thing_targets_that_side(nlp):
+    # "breached Iraqi defence lines": the lines are Iraq's, so Iraq is the target.
+    coded = _coded(nlp, "Iranian troops breached Iraqi defence lines east of Basra.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("breached", "190", ["Iranian"], ["Iraqi"])]
+
+
 def test_a_natural_force_named_by_a_relative_pronoun_is_no_party(nlp):
     text = "The Foreign Office says 41 Britons died in the Tsunami which struck south Asia on Boxing Day."
     assert _coded(nlp, text) == []
