@@ -870,6 +870,15 @@ def test_violence_against_people_of_no_named_side_is_coded_against_the_place_whe
     assert _hinted(nlp, "Soldiers killed 12 militants in Kabul.")[0][3] != "AFG"
 
 
+def test_a_country_named_far_less_than_the_home_one_is_a_topic_not_the_other_side(nlp):
+    # Iraq is what a British story is about, not a second side: a British person of no stated
+    # country meeting a British minister is not made Iraqi because the minister is British.
+    text = ("The Tories and Labour clashed over the Iraq war in the British parliament. Downing Street denied the "
+            "claims, and the Conservatives and the Liberal Democrats in London said Iraq had been a mistake. British "
+            "ministers were angry. Lord Goldsmith met Home Office Minister Lord Falconer.")
+    assert [h for h in _hinted(nlp, text) if h[0] == "met"] == [("met", "04", "GBR", "GBR")]
+
+
 def test_force_against_a_sides_thing_targets_that_side(nlp):
     # "breached Iraqi defence lines": the lines are Iraq's, so Iraq is the target.
     coded = _coded(nlp, "Iranian troops breached Iraqi defence lines east of Basra.")

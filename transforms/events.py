@@ -1278,9 +1278,14 @@ def _home_target(code: str, actors: list[int], actor_hint: str | None, recipient
 
 def _other_country(mentions, home: str, min_references: int = settings.MIN_HOME_COUNTRY_REFERENCES) -> str | None:
     """The article's second country: referred to most after `home`, at least `min_references`
-    times and more than any third. None in a one-country story."""
-    ranked = [(c, n) for c, n in _country_counts(mentions).most_common() if c != home][:2]
+    times, more than any third and at least a third as often as `home`. None in a one-country
+    story, and none for a country that is only the story's topic ("the Iraq war", named 3 times
+    in a British story that names Britain 12)."""
+    counts = _country_counts(mentions)
+    ranked = [(c, n) for c, n in counts.most_common() if c != home][:2]
     if not ranked or ranked[0][1] < min_references or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    if ranked[0][1] * 3 < counts.get(home, 0):
         return None
     return ranked[0][0]
 
