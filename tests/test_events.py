@@ -944,6 +944,9 @@ def test_an_attack_by_or_on_a_party_or_on_what_only_words_can_hit_is_criticism(n
     assert [(c[1], c[3], c[4]) for c in _coded(nlp, "Labour attacked the Tories over their tax plans.")] == [
         ("111", ["Labour"], ["Tories"])]
     assert _coded(nlp, "The Tories slammed Labour's record on the economy.")[0][1] == "111"
+    # Parties clashing over a policy quarrel; troops clashing on a border fight.
+    assert _coded(nlp, "The Tories and Labour clashed over the Iraq war in parliament.")[0][1] == "111"
+    assert _coded(nlp, "Indian and Pakistani troops clashed on the border.")[0][1] == "190"
     # The speaker of "X was an attack on our sovereignty" accuses X's author.
     assert [(c[1], c[3], c[4]) for c in _coded(nlp, "The US plan was a blatant attack on Syrian sovereignty, Syria said.")] == [
         ("111", ["Syria"], ["US"])]

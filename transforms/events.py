@@ -523,11 +523,11 @@ def _is_party_object(obj, covered: dict[int, int]) -> bool:
 
 
 def _verbal_attack(token, actors: list[int], mentions) -> bool:
-    """"Labour attacked the Tories", "attacked the minister over his handling of the crisis": an
-    attack by a political party, or one "over"/"for" a grievance, is words (CAMEO 111), not
+    """"Labour attacked the Tories", "the Tories and Labour clashed over tax", "attacked the
+    minister over his handling of the crisis": an attack or clash by a political party, or one "over"/"for" a grievance, is words (CAMEO 111), not
     force. Not "hit Israel with rockets over the weekend" (a time) nor "police attacked the
     party's offices" (a party attacked is not words)."""
-    if token.lemma_.lower() not in ("attack", "hit", "slam"):
+    if token.lemma_.lower() not in ("attack", "hit", "slam", "clash"):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in ("politically", "verbally") for c in token.children):
         return True  # "I attack Michael Howard politically"
