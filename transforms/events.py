@@ -524,8 +524,8 @@ def _is_party_object(obj, covered: dict[int, int]) -> bool:
 
 def _verbal_attack(token, actors: list[int], mentions) -> bool:
     """"Labour attacked the Tories", "the Tories and Labour clashed over tax", "attacked the
-    minister over his handling of the crisis": an attack or clash by a political party, or one "over"/"for" a grievance, is words (CAMEO 111), not
-    force. Not "hit Israel with rockets over the weekend" (a time) nor "police attacked the
+    minister over his handling of the crisis": an attack or clash by a political party, or one
+    "over"/"for" a grievance, is words (CAMEO 111), not force. Not "hit Israel with rockets over the weekend" (a time) nor "police attacked the
     party's offices" (a party attacked is not words)."""
     if token.lemma_.lower() not in ("attack", "hit", "slam", "clash"):
         return False
@@ -1261,9 +1261,10 @@ def _home_target(code: str, actors: list[int], actor_hint: str | None, recipient
     inquiry", "accused the party of ...", "urged politicians to ...", "backed the proposal") is a
     domestic one; but talks with no partner named, in a story of two countries, are between the
     two ("Japan's trade minister held talks" in a story of Japan and Korea: `_other_country`).
-    A target placed by the gazetteer keeps its own ("criticised the EU"), and a named
-    organisation or place of no known country may be foreign ("talks with Quintette Coals Ltd",
-    "criticised Europe"): no country is made up for it; a person of none is the actor's compatriot. Nor for a visit: one with no destination may be abroad
+    A target placed by the gazetteer keeps its own ("criticised the EU"); a person of no known
+    country is the actor's compatriot ("accused Mr Smith"), but a named organisation or place of
+    none may be foreign ("talks with Quintette Coals Ltd", "criticised Europe"), and no country is
+    made up for it. Nor for a visit, which with no destination named may be abroad
     (`_visit_destination`), nor when the actor's side names two parties or more ("Kim and Bauer
     held talks": they are each other's). Other events keep their recipient."""
     if code[:2] not in HOME_TARGET_ROOTS or code == "042" or recipient_hint or len(actors) > 1 or any(
@@ -1615,8 +1616,8 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # civilians"): they are also who it was done to.
                 recipient_tokens = [obj_token]
             if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in VIOLENT_ROOTS:
-                # The pattern's object is a side's thing ("breached Iraqi defence lines", "hit two
-                # ships off the Iranian coast"): the side named in its phrase is the target.
+                # The pattern's object is a side's thing ("breached Iraqi defence lines"): the side
+                # named in its phrase is the target.
                 recipient_tokens = [obj_token]
             if not recipient_tokens:
                 # "called for X to act": the requested party is the clause's subject; in "approved

@@ -288,10 +288,10 @@ def _is_named_person(doc, ent) -> bool:
     set beside a title."""
     if ent.label_ not in ("ORG", "GPE", "NORP") or ent.ent_id_:
         return False
+    if len(ent) < 2 or any(t.lower_ in OFFICE_WORDS or t.lower_ in ORGANISATION_HEADS for t in ent):
+        return False  # a one-word name is as often a place ("Irvine" is also an office holder's name)
     from transforms.entities import person_key
 
-    if len(ent) < 2 or any(t.lower_ in OFFICE_WORDS or t.lower_ in ORGANISATION_HEADS for t in ent):
-        return False  # a one-word name is as often a place ("Belgrade", "Irvine" are office holders' names too)
     if person_key(ent.text) in _office_holder_keys():
         return True
     if not (len(ent) <= 4 and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent)):
