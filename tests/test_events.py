@@ -1048,10 +1048,6 @@ def test_an_appeal_accusation_or_meeting_naming_no_one_of_a_country_is_a_domesti
     # a person of no known country is the actor's compatriot
     assert _hinted(nlp, "A British minister accused Mr Smith of lying.") == [("accused", "11", None, "GBR")]
     assert _hinted(nlp, "British soldiers attacked the compound.") == [("attacked", "19", None, None)]
-    # So are a concession and a resignation; a military retreat yields to an adversary, unnamed.
-    assert _hinted(nlp, "The British home secretary agreed to key changes.") == [("agreed", "08", None, "GBR")]
-    assert _hinted(nlp, "Britain's home secretary resigned on Monday.") == [("resigned", "08", None, "GBR")]
-    assert _hinted(nlp, "Turkey pulled warships back from close escort of its survey ship.")[0][3] is None
     # Talks with no partner named are domestic in a one-country story, with the other country in a
     # story of two.
     assert _hinted(nlp, "Britain's Labour party is divided. The TGWU union held talks on Monday.") == [

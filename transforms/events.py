@@ -288,9 +288,8 @@ ACCUSATION_ROOTS = frozenset({"11", "12"})
 # talks" is an event of its own beside the act judged, against the act's author.
 JUDGING_ROOTS = frozenset({"05", "11", "12"})
 # Acts whose unnamed target is the actor's own country (`_home_target`): appeal (02), consult (04),
-# endorse (05), yield (08: concede, resign; not a military retreat, 087, which yields to an
-# adversary), demand (10), disapprove (11), reject (12), protest (14).
-HOME_TARGET_ROOTS = frozenset({"02", "04", "05", "08", "10", "11", "12", "14"})
+# endorse (05), demand (10), disapprove (11), reject (12), protest (14).
+HOME_TARGET_ROOTS = frozenset({"02", "04", "05", "10", "11", "12", "14"})
 # Violence (assault, fight, mass violence): an act whose victims alone make it an event.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots whose object may be a policy standing for its author (POLICY_NOUNS): criticising,
@@ -1260,16 +1259,15 @@ def _home_target(code: str, actors: list[int], actor_hint: str | None, recipient
     protesters' own government (PLOVER: "protests against the recipient"); an appeal, accusation,
     meeting, endorsement or rejection naming no one of a country ("called for an independent
     inquiry", "accused the party of ...", "urged politicians to ...", "backed the proposal") is a
-    domestic one, as is a concession or a resignation ("agreed to key changes", "Mr X's
-    resignation"); but talks with no partner named, in a story of two countries, are between the
+    domestic one; but talks with no partner named, in a story of two countries, are between the
     two ("Japan's trade minister held talks" in a story of Japan and Korea: `_other_country`).
     A target placed by the gazetteer keeps its own ("criticised the EU"); a person of no known
     country is the actor's compatriot ("accused Mr Smith"), but a named organisation or place of
     none may be foreign ("talks with Quintette Coals Ltd", "criticised Europe"), and no country is
     made up for it. Nor for a visit, which with no destination named may be abroad
-    (`_visit_destination`), nor for a military retreat, which yields to an adversary, nor when the actor's side names two parties or more ("Kim and Bauer
+    (`_visit_destination`), nor when the actor's side names two parties or more ("Kim and Bauer
     held talks": they are each other's). Other events keep their recipient."""
-    if code[:2] not in HOME_TARGET_ROOTS or code == "042" or code.startswith("087") or recipient_hint or len(actors) > 1 or any(
+    if code[:2] not in HOME_TARGET_ROOTS or code == "042" or recipient_hint or len(actors) > 1 or any(
             mentions[i].gazetteer_id or mentions[i].country_hint or mentions[i].label != "PERSON" for i in recipients):
         return recipient_hint, recipient_guess
     country = actor_hint or next((c for c in (_mention_country(mentions[i]) for i in actors) if c), None) \
