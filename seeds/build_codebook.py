@@ -490,6 +490,14 @@ CURATED_LEXICON = [
     ("sign", "accord", "", "057", "signed an accord"),
     ("sign", "pact", "", "057", "signed a pact"),
     ("sign", "memorandum", "", "057", "signed a memorandum"),
+    # PETRARCH's ENTER patterns want a direct object ("enter a treaty"); news writes "entered into
+    # an agreement with X" (71 times in the Reuters sample), where the agreement follows "into".
+    ("enter", "agreement", "into", "057", "entered into an agreement"),
+    ("enter", "accord", "into", "057", "entered into an accord"),
+    ("enter", "pact", "into", "057", "entered into a pact"),
+    ("enter", "treaty", "into", "057", "entered into a treaty"),
+    ("enter", "deal", "into", "057", "entered into a deal"),
+    ("enter", "contract", "into", "057", "entered into a contract (a business deal: 061, see _business_deal)"),
     ("agree", "", "", "030", "agreed; PLOVER AGREE (PETRARCH's family code is 050)"),
     ("agree", "", "to", "030", "agreed to"),
     ("agree", "", "on", "030", "agreed on"),

@@ -846,6 +846,10 @@ GIVEN_EXPECT = [
                  id="an_attack_by_a_named_side_inside_another_phrase_is_stated"),
     pytest.param("Military experts say the United States faces a dilemma following U.S. destruction of an Iranian oil platform.",
                  ["190"], id="destroying_a_partys_property_is_an_assault"),
+    # "entered into an agreement": the agreement follows "into", not the verb.
+    pytest.param("Japan entered into an agreement with Canada.", ["057"], id="entering_into_an_agreement_signs_it-1"),
+    pytest.param("Federal Paperboard Co Inc entered into an agreement with Ozaki Trading Co Ltd.", ["061"],
+                 id="entering_into_an_agreement_signs_it-2"),
 ]
 
 
