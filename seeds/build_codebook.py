@@ -498,6 +498,11 @@ CURATED_LEXICON = [
     ("enter", "treaty", "into", "057", "entered into a treaty"),
     ("enter", "deal", "into", "057", "entered into a deal"),
     ("enter", "contract", "into", "057", "entered into a contract (a business deal: 061, see _business_deal)"),
+    # Concluding an agreement in the words news uses for it (PETRARCH has "hammer &TREATY" only
+    # without the particle, as intent, 030, and none of the others).
+    *[(verb, noun, "", "057", f"{verb} + {noun}: concluded the {noun}")
+      for verb in ("hammer out", "thrash out", "seal", "ink", "finalise", "finalize", "initial")
+      for noun in ("agreement", "deal", "accord", "pact", "treaty")],
     ("agree", "", "", "030", "agreed; PLOVER AGREE (PETRARCH's family code is 050)"),
     ("agree", "", "to", "030", "agreed to"),
     ("agree", "", "on", "030", "agreed on"),

@@ -850,6 +850,10 @@ GIVEN_EXPECT = [
     pytest.param("Japan entered into an agreement with Canada.", ["057"], id="entering_into_an_agreement_signs_it-1"),
     pytest.param("Federal Paperboard Co Inc entered into an agreement with Ozaki Trading Co Ltd.", ["061"],
                  id="entering_into_an_agreement_signs_it-2"),
+    pytest.param("Japan hammered out a deal with Canada.", ["057"], id="concluding_an_agreement_in_news_words_signs_it-1"),
+    pytest.param("Japan sealed an accord with Canada.", ["057"], id="concluding_an_agreement_in_news_words_signs_it-2"),
+    pytest.param("Russia and Iran will attempt to thrash out a deal.", ["032"],
+                 id="concluding_an_agreement_in_news_words_signs_it-3"),
 ]
 
 
