@@ -1053,6 +1053,8 @@ def test_an_appeal_accusation_or_meeting_naming_no_one_of_a_country_is_a_domesti
     assert _hinted(nlp, "British ministers criticised the European Union.") == [("criticised", "11", None, None)]
     assert _hinted(nlp, "Japanese steel firms held talks with Quintette Coals Ltd.") == [("held", "04", None, None)]
     assert _hinted(nlp, "British ministers criticised Europe.") == [("criticised", "11", None, None)]
+    # an act done abroad is no domestic one
+    assert _hinted(nlp, "Britain boycotted the summit in Russia.") == [("boycotted", "12", None, None)]
     # a person of no known country is the actor's compatriot
     assert _hinted(nlp, "A British minister accused Mr Smith of lying.") == [("accused", "11", None, "GBR")]
     assert _hinted(nlp, "British soldiers attacked the compound.") == [("attacked", "19", None, None)]

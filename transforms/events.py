@@ -1264,14 +1264,17 @@ def _home_target(code: str, actors: list[int], actor_hint: str | None, recipient
     A target placed by the gazetteer keeps its own ("criticised the EU"); a person of no known
     country is the actor's compatriot ("accused Mr Smith"), but a named organisation or place of
     none may be foreign ("talks with Quintette Coals Ltd", "criticised Europe"), and no country is
-    made up for it. Nor for a visit, which with no destination named may be abroad
-    (`_visit_destination`), nor when the actor's side names two parties or more ("Kim and Bauer
-    held talks": they are each other's). Other events keep their recipient."""
+    made up for it. Nor for an act done in another country ("boycotted the summit in Russia"),
+    nor for a visit, which with no destination named may be abroad (`_visit_destination`), nor
+    when the actor's side names two parties or more ("Kim and Bauer held talks": they are each
+    other's). Other events keep their recipient."""
     if code[:2] not in HOME_TARGET_ROOTS or code == "042" or recipient_hint or len(actors) > 1 or any(
             mentions[i].gazetteer_id or mentions[i].country_hint or mentions[i].label != "PERSON" for i in recipients):
         return recipient_hint, recipient_guess
     country = actor_hint or next((c for c in (_mention_country(mentions[i]) for i in actors) if c), None) \
         or (place if code[:2] == "14" else None)
+    if place is not None and country is not None and place != country:
+        return recipient_hint, recipient_guess  # done abroad: not a domestic act
     if country and code[:2] == "04":
         country = _other_country(mentions, country) or country
     return (country, True) if country else (recipient_hint, recipient_guess)
