@@ -887,6 +887,16 @@ def test_a_country_named_far_less_than_the_home_one_is_a_topic_not_the_other_sid
     assert [h for h in _hinted(nlp, text) if h[0] == "met"] == [("met", "04", "GBR", "GBR")]
 
 
+def test_an_accusation_filed_targets_who_it_is_against_and_a_judged_act_its_author(nlp):
+    # "filed a complaint against X with the WTO": the complaint is the accusation, against X; the
+    # WTO is the forum.
+    coded = _coded(nlp, "Japan filed a complaint against the United States with the WTO.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("11", ["Japan"], ["United States"])]
+    # "denounced the sanctions imposed by Brussels": the judged act's author is named by "by".
+    coded = _coded(nlp, "Moscow denounced the sanctions imposed by Brussels.")
+    assert [(c[3], c[4]) for c in coded] == [(["Moscow"], ["Brussels"])]
+
+
 def test_force_against_a_sides_thing_targets_that_side(nlp):
     # "breached Iraqi defence lines": the lines are Iraq's, so Iraq is the target.
     coded = _coded(nlp, "Iranian troops breached Iraqi defence lines east of Basra.")

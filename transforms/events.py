@@ -1638,7 +1638,10 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 recipient_tokens = _condition_subject(token)
             if not recipient_tokens:
                 holders = [token] + ([obj_token] if obj_token is not None else [])
-                for prep_word in RECIPIENT_PREPS:
+                # An accusation's target follows "against" wherever it stands: "filed a complaint
+                # against Japan with the WTO" (the WTO is the forum).
+                order = ("against",) + RECIPIENT_PREPS if code[:2] in ACCUSATION_ROOTS else RECIPIENT_PREPS
+                for prep_word in order:
                     prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep_word), None)
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
                     if pobj is not None and pobj.ent_type_ != "DATE":
@@ -1654,10 +1657,16 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 found = _argument_mentions(arg, mentions, covered, skip) or (
                     _pronoun_antecedent(arg, mentions, frozenset(actors)) if arg.lower_ in ("him", "her", "he", "she") else [])
                 recipients.extend(i for i in found if i not in actors)
-            if judged is not None and code[:2] in JUDGING_ROOTS:
-                # "Russia condemned the US air strikes on Syria": the act's author is judged, not its target.
+            judging = judged is not None and code[:2] in JUDGING_ROOTS and not (
+                obj_token is not None and obj_token.i == judged.i and code[:2] in ACCUSATION_ROOTS)
+            if judging:
+                # "Russia condemned the US air strikes on Syria", "denounced the sanctions imposed by
+                # Brussels": the act's author is judged, not its target. Not "filed a complaint
+                # against Japan": the pattern's own object is the accusation, not an act judged.
                 authors = [covered[c.i] for c in judged.children
                            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in covered and covered[c.i] not in actors]
+                authors += [i for a in judged.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"
+                            for i in _argument_mentions(g, mentions, covered, set()) if i not in actors and i not in authors]
                 recipients = authors  # no author named: the act's target is not who is judged
             if not recipients and code[:2] in ACCUSATION_ROOTS:
                 recipients = [i for i in _accused(token, mentions, covered) if i not in actors]
