@@ -897,6 +897,12 @@ def test_an_accusation_filed_targets_who_it_is_against_and_a_judged_act_its_auth
     assert [(c[3], c[4]) for c in coded] == [(["Moscow"], ["Brussels"])]
 
 
+def test_an_amount_given_is_no_recipient(nlp):
+    # "donated 5 million dollars to Nepal": the dollars are what is given, Nepal who gets it.
+    coded = _coded(nlp, "Japan donated 5 million dollars to Nepal.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("07", ["Japan"], ["Nepal"])]
+
+
 def test_force_against_a_sides_thing_targets_that_side(nlp):
     # "breached Iraqi defence lines": the lines are Iraq's, so Iraq is the target.
     coded = _coded(nlp, "Iranian troops breached Iraqi defence lines east of Basra.")

@@ -1609,8 +1609,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                     actor_tokens = [o for p in obj_token.children if p.dep_ == "prep" and p.lower_ == "between"
                                     for o in p.children if o.dep_ == "pobj"]
             for child in token.children:
-                if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens:
-                    recipient_tokens = [child]
+                if child.dep_ in ("dobj", "dative") and (obj_token is None or child.i != obj_token.i) and not recipient_tokens \
+                        and child.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+                    recipient_tokens = [child]  # not an amount: "donated 5 million dollars to Nepal" is to Nepal
             if not recipient_tokens and obj_token is not None and code[:2] in POLICY_ROOTS and _is_policy(obj_token):
                 recipient_tokens = [obj_token]  # "defended government plans": the plan stands for its author
             if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and (
