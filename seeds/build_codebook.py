@@ -473,6 +473,9 @@ CURATED_LEXICON = [
     ("impose", "duty", "", "163", "imposed (import) duties"),
     ("slap", "duty", "", "163", "slapped duties"),
     ("impose", "quota", "", "163", "imposed (import) quotas"),
+    # Stopping another's imports is an embargo (163), as PETRARCH's "ban * IMPORT" is.
+    *[(verb, "import", "", "163", f"{verb} + imports: an embargo on the exporter")
+      for verb in ("halt", "suspend", "block", "restrict", "curb", "stop", "freeze")],
     ("cut", "tariff", "", "085", "cut tariffs"),
     ("reduce", "tariff", "", "085", "reduced tariffs"),
     ("lower", "tariff", "", "085", "lowered tariffs"),

@@ -907,6 +907,9 @@ def test_force_against_a_sides_thing_targets_that_side(nlp):
     # "breached Iraqi defence lines": the lines are Iraq's, so Iraq is the target.
     coded = _coded(nlp, "Iranian troops breached Iraqi defence lines east of Basra.")
     assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("breached", "190", ["Iranian"], ["Iraqi"])]
+    # ... and so is a sanction on a side's goods: "halted imports of Japanese seafood" is against Japan.
+    coded = _coded(nlp, "China halted imports of Japanese seafood.")
+    assert [(c[0], c[1], c[3], c[4]) for c in coded] == [("halted", "163", ["China"], ["Japanese"])]
 
 
 def test_a_natural_force_named_by_a_relative_pronoun_is_no_party(nlp):

@@ -1619,9 +1619,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # The pattern's object is people ("expelled two British diplomats", "killed Syrian
                 # civilians"): they are also who it was done to.
                 recipient_tokens = [obj_token]
-            if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in VIOLENT_ROOTS:
-                # The pattern's object is a side's thing ("breached Iraqi defence lines"): the side
-                # named in its phrase is the target.
+            if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in VIOLENT_ROOTS | {"16"}:
+                # The pattern's object is a side's thing ("breached Iraqi defence lines", "halted
+                # imports of Japanese seafood"): the side named in its phrase is the target.
                 recipient_tokens = [obj_token]
             if not recipient_tokens:
                 # "called for X to act": the requested party is the clause's subject; in "approved
