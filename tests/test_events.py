@@ -897,6 +897,13 @@ def test_an_accusation_filed_targets_who_it_is_against_and_a_judged_act_its_auth
     assert [(c[3], c[4]) for c in coded] == [(["Moscow"], ["Brussels"])]
 
 
+def test_a_refusal_targets_who_the_refused_act_was_for_and_a_mediator_both_sides(nlp):
+    coded = _coded(nlp, "Serbia refused to recognise Kosovo.")
+    assert [(c[1], c[3], c[4]) for c in coded] == [("120", ["Serbia"], ["Kosovo"])]
+    coded = _coded(nlp, "Egypt mediated between Israel and Hamas.")
+    assert [(c[1][:2], c[3], c[4]) for c in coded] == [("04", ["Egypt"], ["Israel", "Hamas"])]
+
+
 def test_an_amount_given_is_no_recipient(nlp):
     # "donated 5 million dollars to Nepal": the dollars are what is given, Nepal who gets it.
     coded = _coded(nlp, "Japan donated 5 million dollars to Nepal.")

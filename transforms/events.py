@@ -218,7 +218,7 @@ BUSINESS_DEAL_WORDS = frozenset("contract venture loan credit supply sale sales 
 FUTURE_DATE_WORDS = re.compile(r"\b(next|tomorrow|later this|coming|upcoming)\b", re.IGNORECASE)
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might", "may"})
-RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over")
+RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over", "between")
 # Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
 NOUN_EVENTS = {
     "talk": "040", "consultation": "040", "discussion": "040", "meeting": "040", "summit": "040",
@@ -1635,6 +1635,10 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                                             or [c for m in marks for c in m.children if c.dep_ == "pobj"])[:1]
                         if recipient_tokens:
                             break
+            if not recipient_tokens and code[:2] == "12":
+                # "Serbia refused to recognise Kosovo": a refusal's target is who the refused act was for.
+                recipient_tokens = [o for x in token.children if x.dep_ == "xcomp"
+                                    for o in x.children if o.dep_ in ("dobj", "dative")][:1]
             if not recipient_tokens and status == "threat":
                 recipient_tokens = _condition_subject(token)
             if not recipient_tokens:
