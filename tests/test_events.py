@@ -986,6 +986,8 @@ def test_an_attack_by_or_on_a_party_or_on_what_only_words_can_hit_is_criticism(n
         ("111", ["Syria"], ["US"])]
     # Armed attacks stay attacks.
     assert _coded(nlp, "Israel attacked Hamas positions in Gaza.")[0][1] == "190"
+    # What is judged is its owner's: "attacked Labour's record" is against Labour.
+    assert [(c[3], c[4]) for c in _coded(nlp, "The Tories attacked Labour's record on crime.")] == [(["Tories"], ["Labour"])]
 
 
 @pytest.mark.parametrize("text, sector", [("MPs voted.", "LEG"), ("Peers voted.", "LEG"), ("Unions voted.", "LAB"),

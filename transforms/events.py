@@ -1619,6 +1619,9 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 # The pattern's object is people ("expelled two British diplomats", "killed Syrian
                 # civilians"): they are also who it was done to.
                 recipient_tokens = [obj_token]
+            if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in JUDGING_ROOTS:
+                # "attacked Labour's record", "rejected Iran's offer": the thing judged is its owner's.
+                recipient_tokens = [c for c in obj_token.children if c.dep_ == "poss" and c.i in covered][:1]
             if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in VIOLENT_ROOTS | {"16"}:
                 # The pattern's object is a side's thing ("breached Iraqi defence lines", "halted
                 # imports of Japanese seafood"): the side named in its phrase is the target.
