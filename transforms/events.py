@@ -1425,6 +1425,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
     nominal: list = []
     out = []
     consumed: set[int] = set()  # object nouns a verb trigger already coded ("held talks")
+    promised: dict[int, list[int]] = {}  # verb trigger offset -> offsets of its xcomp verbs ("agreed to lend")
     stances: list = []  # (sentence_index, sentence, clause span, row): requests and judgements read off statements
     for sentence_index, sent in enumerate(doc.sents):
         if found := _quoted_statement(sent, mentions, covered, home):
@@ -1742,6 +1743,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             confidence -= settings.HOME_COUNTRY_CONFIDENCE_PENALTY if actor_guess or recipient_guess else 0.0
             if obj_token is not None and code[:2] not in JUDGING_ROOTS:
                 consumed.add(obj_token.i)  # "held talks" is one event; "rejected the Tories' call for a quota" two
+            promised[token.idx] = [x.idx for x in token.children if x.dep_ == "xcomp"]
             out.append({
                 "sentence_index": sentence_index,
                 "start_char": sent.start_char,
@@ -1777,6 +1779,11 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                    for r in out):
             out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
                         "quote": sent.text, **row})
+    # "The IMF agreed to lend Brazil 5 billion dollars": the promised act, coded as an intent, is
+    # the one event; the bare "agreed" beside it is not a second.
+    intents = {r["trigger_start_char"] for r in out if r["status"] == "intent"}
+    out = [r for r in out if not (r["cameo_code"][:2] == "03" and r["status"] == "asserted"
+                                  and intents & set(promised.get(r["trigger_start_char"], ())))]
     # One report per trigger word: (article, trigger offset) is the report's key, from which the
     # event and event-mention ids are made (merged_events). The first rule to code a word keeps it.
     unique = {}
