@@ -473,6 +473,10 @@ CURATED_LEXICON = [
     ("impose", "duty", "", "163", "imposed (import) duties"),
     ("slap", "duty", "", "163", "slapped duties"),
     ("impose", "quota", "", "163", "imposed (import) quotas"),
+    # Retaliating against a country's goods is a trade sanction (163), not PETRARCH's default
+    # for retaliate, force (190): "retaliate against U.S. goods" (Reuters' usual sense).
+    *[("retaliate", noun, "against", "163", f"retaliated against {noun}s: a trade sanction")
+      for noun in ("good", "export", "import", "product", "tariff", "duty")],
     # Stopping another's imports is an embargo (163), as PETRARCH's "ban * IMPORT" is.
     *[(verb, "import", "", "163", f"{verb} + imports: an embargo on the exporter")
       for verb in ("halt", "suspend", "block", "restrict", "curb", "stop", "freeze")],

@@ -850,6 +850,9 @@ GIVEN_EXPECT = [
     pytest.param("Japan entered into an agreement with Canada.", ["057"], id="entering_into_an_agreement_signs_it-1"),
     pytest.param("Federal Paperboard Co Inc entered into an agreement with Ozaki Trading Co Ltd.", ["061"],
                  id="entering_into_an_agreement_signs_it-2"),
+    # Retaliating against a country's goods or tariffs is a trade sanction; against a party, force.
+    pytest.param("Canada retaliated against U.S. tariffs on lumber.", ["163"], id="trade_retaliation_is_a_sanction-1"),
+    pytest.param("Israel retaliated against Hamas.", ["190"], id="trade_retaliation_is_a_sanction-2"),
     # "agreed to lend": the promised act, as an intent, is the one event, not "agreed" beside it.
     pytest.param("The IMF agreed to lend Brazil 5 billion dollars.", ["031"], id="an_agreement_to_act_is_one_event-1"),
     pytest.param("Japan agreed to the proposal.", ["030"], id="an_agreement_to_act_is_one_event-2"),
