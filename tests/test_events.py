@@ -856,6 +856,7 @@ GIVEN_EXPECT = [
     # "agreed to lend": the promised act, as an intent, is the one event, not "agreed" beside it.
     pytest.param("The IMF agreed to lend Brazil 5 billion dollars.", ["031"], id="an_agreement_to_act_is_one_event-1"),
     pytest.param("Japan agreed to the proposal.", ["030"], id="an_agreement_to_act_is_one_event-2"),
+    pytest.param("North Korea threatened to strike the United States.", ["138"], id="an_agreement_to_act_is_one_event-3"),
     pytest.param("Japan hammered out a deal with Canada.", ["057"], id="concluding_an_agreement_in_news_words_signs_it-1"),
     pytest.param("Japan sealed an accord with Canada.", ["057"], id="concluding_an_agreement_in_news_words_signs_it-2"),
     pytest.param("Russia and Iran will attempt to thrash out a deal.", ["032"],

@@ -1779,11 +1779,13 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                    for r in out):
             out.append({"sentence_index": sentence_index, "start_char": sent.start_char, "end_char": sent.end_char,
                         "quote": sent.text, **row})
-    # "The IMF agreed to lend Brazil 5 billion dollars": the promised act, coded as an intent, is
-    # the one event; the bare "agreed" beside it is not a second.
-    intents = {r["trigger_start_char"] for r in out if r["status"] == "intent"}
-    out = [r for r in out if not (r["cameo_code"][:2] == "03" and r["status"] == "asserted"
-                                  and intents & set(promised.get(r["trigger_start_char"], ())))]
+    # "The IMF agreed to lend Brazil 5 billion dollars", "North Korea threatened to strike the
+    # United States": the promised or threatened act, coded as an intent or a threat, is the one
+    # event; the bare "agreed" or "threatened" beside it is not a second.
+    kept = {"03": "intent", "13": "threat"}
+    to_come = {(r["trigger_start_char"], r["status"]) for r in out if r["status"] in kept.values()}
+    out = [r for r in out if not (r["status"] == "asserted" and r["cameo_code"][:2] in kept and any(
+        (idx, kept[r["cameo_code"][:2]]) in to_come for idx in promised.get(r["trigger_start_char"], ())))]
     # One report per trigger word: (article, trigger offset) is the report's key, from which the
     # event and event-mention ids are made (merged_events). The first rule to code a word keeps it.
     unique = {}
