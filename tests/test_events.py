@@ -853,10 +853,10 @@ GIVEN_EXPECT = [
     # Retaliating against a country's goods or tariffs is a trade sanction; against a party, force.
     pytest.param("Canada retaliated against U.S. tariffs on lumber.", ["163"], id="trade_retaliation_is_a_sanction-1"),
     pytest.param("Israel retaliated against Hamas.", ["190"], id="trade_retaliation_is_a_sanction-2"),
-    # "agreed to lend": the promised act, as an intent, is the one event, not "agreed" beside it.
-    pytest.param("The IMF agreed to lend Brazil 5 billion dollars.", ["031"], id="an_agreement_to_act_is_one_event-1"),
-    pytest.param("Japan agreed to the proposal.", ["030"], id="an_agreement_to_act_is_one_event-2"),
-    pytest.param("North Korea threatened to strike the United States.", ["138"], id="an_agreement_to_act_is_one_event-3"),
+    # "agreed to lend", "threatened to strike": the promised or threatened act is the one event.
+    pytest.param("The IMF agreed to lend Brazil 5 billion dollars.", ["031"], id="a_promise_or_threat_to_act_is_one_event-1"),
+    pytest.param("Japan agreed to the proposal.", ["030"], id="a_promise_or_threat_to_act_is_one_event-2"),
+    pytest.param("North Korea threatened to strike the United States.", ["138"], id="a_promise_or_threat_to_act_is_one_event-3"),
     pytest.param("Japan hammered out a deal with Canada.", ["057"], id="concluding_an_agreement_in_news_words_signs_it-1"),
     pytest.param("Japan sealed an accord with Canada.", ["057"], id="concluding_an_agreement_in_news_words_signs_it-2"),
     pytest.param("Russia and Iran will attempt to thrash out a deal.", ["032"],

@@ -219,6 +219,9 @@ FUTURE_DATE_WORDS = re.compile(r"\b(next|tomorrow|later this|coming|upcoming)\b"
 # "could"/"might": a possible act has not happened; like "will" it is an intent or a threat.
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going", "could", "might", "may"})
 RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "for", "from", "into", "over", "between")
+# An accusation's target follows "against" wherever it stands: "filed a complaint against Japan
+# with the WTO" (the WTO is the forum).
+ACCUSATION_PREPS = ("against",) + tuple(p for p in RECIPIENT_PREPS if p != "against")
 # Nouns that name an event by themselves ("talks between X and Y", "sanctions against X").
 NOUN_EVENTS = {
     "talk": "040", "consultation": "040", "discussion": "040", "meeting": "040", "summit": "040",
@@ -292,6 +295,9 @@ JUDGING_ROOTS = frozenset({"05", "11", "12"})
 HOME_TARGET_ROOTS = frozenset({"02", "04", "05", "10", "11", "12", "14"})
 # Violence (assault, fight, mass violence): an act whose victims alone make it an event.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Acts done to a side through its things, whose phrase names the side: force ("breached Iraqi
+# defence lines") and sanctions (16: "halted imports of Japanese seafood").
+THING_TARGET_ROOTS = VIOLENT_ROOTS | {"16"}
 # Roots whose object may be a policy standing for its author (POLICY_NOUNS): criticising,
 # rejecting, and backing or defending one ("defended government plans" supports the government).
 POLICY_ROOTS = ACCUSATION_ROOTS | {"05"}
@@ -525,8 +531,8 @@ def _is_party_object(obj, covered: dict[int, int]) -> bool:
 def _verbal_attack(token, actors: list[int], mentions) -> bool:
     """"Labour attacked the Tories", "the Tories and Labour clashed over tax", "attacked the
     minister over his handling of the crisis": an attack or clash by a political party, or one
-    "over"/"for" a grievance, is words (CAMEO 111), not force. Not "hit Israel with rockets over the weekend" (a time) nor "police attacked the
-    party's offices" (a party attacked is not words)."""
+    "over"/"for" a grievance, is words (CAMEO 111), not force. Not "hit Israel with rockets over
+    the weekend" (a time) nor "police attacked the party's offices" (a party attacked is not words)."""
     if token.lemma_.lower() not in ("attack", "hit", "slam", "clash"):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in ("politically", "verbally") for c in token.children):
@@ -1623,7 +1629,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
             if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in JUDGING_ROOTS:
                 # "attacked Labour's record", "rejected Iran's offer": the thing judged is its owner's.
                 recipient_tokens = [c for c in obj_token.children if c.dep_ == "poss" and c.i in covered][:1]
-            if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in VIOLENT_ROOTS | {"16"}:
+            if not recipient_tokens and obj_token is not None and obj_token.dep_ == "dobj" and code[:2] in THING_TARGET_ROOTS:
                 # The pattern's object is a side's thing ("breached Iraqi defence lines", "halted
                 # imports of Japanese seafood"): the side named in its phrase is the target.
                 recipient_tokens = [obj_token]
@@ -1647,10 +1653,7 @@ def doc_event_mentions(doc, mentions) -> list[dict]:
                 recipient_tokens = _condition_subject(token)
             if not recipient_tokens:
                 holders = [token] + ([obj_token] if obj_token is not None else [])
-                # An accusation's target follows "against" wherever it stands: "filed a complaint
-                # against Japan with the WTO" (the WTO is the forum).
-                order = ("against",) + RECIPIENT_PREPS if code[:2] in ACCUSATION_ROOTS else RECIPIENT_PREPS
-                for prep_word in order:
+                for prep_word in ACCUSATION_PREPS if code[:2] in ACCUSATION_ROOTS else RECIPIENT_PREPS:
                     prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep_word), None)
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
                     if pobj is not None and pobj.ent_type_ != "DATE":
